@@ -1,0 +1,172 @@
+package io.livegate.hls;
+
+import io.livegate.codec.aac.AdtsHeader;
+import io.livegate.codec.h264.AnnexB;
+import io.livegate.codec.h264.H264NalType;
+import io.livegate.media.Codec;
+import io.livegate.media.CodecParameters;
+import io.livegate.media.Frame;
+import io.livegate.media.Payload;
+import io.livegate.media.Track;
+import io.livegate.router.PublishRequest;
+import io.livegate.router.Publisher;
+import io.livegate.router.StreamRegistry;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Test media made by ffmpeg: H.264 (raw Annex B with AUDs) and AAC (ADTS), split with the codec package into
+ * frames with timestamps taken from ffprobe (so B-frame streams get real pts/dts), and published into a router.
+ */
+final class MediaFixture {
+
+    final Track video;
+    final Track audio;
+    final List<Frame> frames;
+
+    private MediaFixture(Track video, Track audio, List<Frame> frames) {
+        this.video = video;
+        this.audio = audio;
+        this.frames = frames;
+    }
+
+    /** Runs a command, failing the test with its output when it fails. */
+    static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        try {
+            byte[] out = p.getInputStream().readAllBytes();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IOException(cmd + " failed: " + new String(out, StandardCharsets.UTF_8));
+            }
+            return new String(out, StandardCharsets.UTF_8);
+        } finally {
+            p.destroyForcibly();
+        }
+    }
+
+    /**
+     * Encodes {@code seconds} of test pattern and tone (1 s GOP, 30 fps) and loads it.
+     *
+     * @param bframes    B-frames per GOP run (0 for none)
+     * @param sampleRate AAC sampling rate
+     */
+    static MediaFixture make(Path dir, String name, double seconds, int bframes, int sampleRate)
+            throws IOException, InterruptedException {
+        Path src = dir.resolve(name + ".mp4");
+        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=" + sampleRate,
+                "-t", Double.toString(seconds),
+                "-c:v", "libx264", "-preset", "ultrafast", "-profile:v", bframes > 0 ? "main" : "baseline",
+                "-g", "30", "-keyint_min", "30", "-sc_threshold", "0", "-bf", Integer.toString(bframes),
+                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-ac", "2", src.toString()));
+        Path h264 = dir.resolve(name + ".h264");
+        Path aac = dir.resolve(name + ".aac");
+        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", src.toString(),
+                "-map", "0:v", "-c", "copy", "-bsf:v", "h264_mp4toannexb,h264_metadata=aud=insert", "-f", "h264",
+                h264.toString(),
+                "-map", "0:a", "-c", "copy", "-f", "adts", aac.toString()));
+        String probe = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
+                "packet=pts_time,dts_time,flags", "-of", "csv=p=0", src.toString()));
+        return load(Files.readAllBytes(h264), Files.readAllBytes(aac), probe, sampleRate);
+    }
+
+    private static MediaFixture load(byte[] h264, byte[] adts, String probe, int sampleRate) {
+        List<long[]> times = new ArrayList<>(); // {pts, dts} in 90 kHz
+        for (String line : probe.split("\n")) {
+            String[] f = line.trim().split(",");
+            if (f.length < 2 || f[0].isEmpty()) {
+                continue;
+            }
+            long pts = Math.round(Double.parseDouble(f[0]) * 90_000);
+            long dts = f[1].equals("N/A") ? pts : Math.round(Double.parseDouble(f[1]) * 90_000);
+            times.add(new long[] {pts, dts});
+        }
+        List<List<byte[]>> units = new ArrayList<>();
+        List<byte[]> current = null;
+        byte[] sps = null;
+        byte[] pps = null;
+        for (byte[] nal : AnnexB.split(h264, 0, h264.length)) {
+            int type = H264NalType.of(nal);
+            if (type == H264NalType.AUD) {
+                current = new ArrayList<>();
+                units.add(current);
+            }
+            if (type == H264NalType.SPS && sps == null) {
+                sps = nal;
+            }
+            if (type == H264NalType.PPS && pps == null) {
+                pps = nal;
+            }
+            if (current != null) {
+                current.add(nal);
+            }
+        }
+        if (units.size() != times.size()) {
+            throw new IllegalStateException(units.size() + " access units but " + times.size() + " timestamps");
+        }
+        Track video = new Track(0, Codec.H264, 90_000, new CodecParameters.H264Parameters(List.of(sps), List.of(pps)));
+        List<byte[]> aacFrames = AdtsHeader.splitPayloads(adts, 0, adts.length, 100_000);
+        AdtsHeader first = AdtsHeader.parse(adts, 0, adts.length);
+        Track audio = new Track(1, Codec.AAC, sampleRate,
+                new CodecParameters.AacParameters(first.toAudioSpecificConfig().toBytes()));
+
+        List<Frame> frames = new ArrayList<>();
+        int vi = 0;
+        int ai = 0;
+        long firstDts = times.get(0)[1];
+        while (vi < units.size() || ai < aacFrames.size()) {
+            long vUs = vi < units.size() ? (times.get(vi)[1] - firstDts) * 1000 / 90 : Long.MAX_VALUE;
+            long aUs = ai < aacFrames.size() ? (long) ai * 1024 * 1_000_000 / sampleRate : Long.MAX_VALUE;
+            if (vUs <= aUs) {
+                List<byte[]> au = units.get(vi);
+                long[] t = times.get(vi);
+                frames.add(new Frame(0, t[0] - firstDts + 9000, t[1] - firstDts + 9000, H264NalType.isKeyframe(au),
+                        new Payload.NalUnits(au), 0));
+                vi++;
+            } else {
+                long ts = (long) ai * 1024 + sampleRate / 10;
+                frames.add(new Frame(1, ts, ts, true, new Payload.AacFrame(aacFrames.get(ai)), 0));
+                ai++;
+            }
+        }
+        return new MediaFixture(video, audio, frames);
+    }
+
+    /** Media time of a frame in microseconds. */
+    long micros(Frame f) {
+        return f.trackId() == 0 ? f.dts() * 1000 / 90 : f.dts() * 1_000_000 / audio.clockRate();
+    }
+
+    /**
+     * Publishes every frame at {@code path}, paced to real time when {@code realtime}, then closes the publisher.
+     * Runs on the calling thread.
+     */
+    void publish(StreamRegistry registry, String path, boolean realtime) throws Exception {
+        Publisher p = registry.publish(new PublishRequest(path, "test", "127.0.0.1:1", null), reason -> {
+        });
+        try {
+            p.setTrack(video);
+            p.setTrack(audio);
+            long start = System.nanoTime();
+            long base = micros(frames.get(0));
+            for (Frame f : frames) {
+                if (realtime) {
+                    long due = start + (micros(f) - base) * 1000;
+                    long wait = due - System.nanoTime();
+                    if (wait > 0) {
+                        TimeUnit.NANOSECONDS.sleep(wait);
+                    }
+                }
+                p.write(new Frame(f.trackId(), f.pts(), f.dts(), f.keyframe(), f.payload(), System.nanoTime()));
+            }
+        } finally {
+            p.close();
+        }
+    }
+}
