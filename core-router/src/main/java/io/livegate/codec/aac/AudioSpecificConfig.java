@@ -33,11 +33,8 @@ public record AudioSpecificConfig(int objectType, int sampleRate, int channels, 
     static final int[] SAMPLE_RATES = {96000, 88200, 64000, 48000, 44100, 32000, 24000, 22050, 16000, 12000,
         11025, 8000, 7350};
 
-    /** Channels for channelConfiguration 0..14 (0: PCE; -1: reserved). */
-    private static final int[] CHANNELS = {0, 1, 2, 3, 4, 5, 6, 8, -1, -1, -1, 7, 8, 24, 8};
-
-    /** Largest program_config_element channel count we accept: 15 front + 15 side + 15 back CPEs + 3 LFE. */
-    public static final int MAX_CHANNELS = 93;
+    /** Channels for channelConfiguration 0..15 (0: PCE; -1: reserved). */
+    private static final int[] CHANNELS = {0, 1, 2, 3, 4, 5, 6, 8, -1, -1, -1, 7, 8, 24, 8, -1};
 
     /**
      * Spectral band replication (and parametric stereo) signalling.

@@ -114,6 +114,9 @@ class AudioSpecificConfigTest {
         // channelConfiguration 8 is reserved
         assertThatThrownBy(() -> AudioSpecificConfig.parse(bytes("11c0"))).isInstanceOf(CodecException.class)
                 .hasMessageContaining("channelConfiguration 8");
+        // channelConfiguration 15 (found by fuzzing: once indexed past the channel table)
+        assertThatThrownBy(() -> AudioSpecificConfig.parse(bytes("13ff"))).isInstanceOf(CodecException.class)
+                .hasMessageContaining("channelConfiguration 15");
         assertThatThrownBy(() -> AudioSpecificConfig.parse(new byte[0])).isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> AudioSpecificConfig.of(2, 48000, 9)).isInstanceOf(CodecException.class);
     }
