@@ -84,6 +84,32 @@ class DtlsHandshakeTest {
     }
 
     @Test
+    void lostDatagramsAreRetransmitted() throws Exception {
+        // Drop the first datagram in each direction: BC's retransmission timer must recover.
+        AtomicReference<DtlsPacketTransport> a = new AtomicReference<>();
+        AtomicReference<DtlsPacketTransport> b = new AtomicReference<>();
+        java.util.concurrent.atomic.AtomicInteger toA = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger toB = new java.util.concurrent.atomic.AtomicInteger();
+        a.set(new DtlsPacketTransport(d -> {
+            if (toB.getAndIncrement() > 0) {
+                b.get().offer(d);
+            }
+        }, DtlsConfig.DEFAULT_MTU, 64));
+        b.set(new DtlsPacketTransport(d -> {
+            if (toA.getAndIncrement() > 0) {
+                a.get().offer(d);
+            }
+        }, DtlsConfig.DEFAULT_MTU, 64));
+        CompletableFuture<DtlsSession> server = CompletableFuture.supplyAsync(() -> run(DtlsRole.SERVER, SERVER_CERT,
+                CLIENT_CERT.fingerprint(), a.get(), DtlsConfig.DEFAULTS), pool);
+        CompletableFuture<DtlsSession> client = CompletableFuture.supplyAsync(() -> run(DtlsRole.CLIENT, CLIENT_CERT,
+                SERVER_CERT.fingerprint(), b.get(), DtlsConfig.DEFAULTS), pool);
+        assertThat(server.get(20, TimeUnit.SECONDS).keyingMaterial()).isEqualTo(client.get(20, TimeUnit.SECONDS).keyingMaterial());
+        assertThat(toA.get()).isGreaterThan(1);
+        assertThat(toB.get()).isGreaterThan(1);
+    }
+
+    @Test
     void clientOfferingOnlyAesCmGetsAesCm() throws Exception {
         DtlsConfig cmOnly = DtlsConfig.DEFAULTS.withSrtpProfiles(List.of(DtlsSrtpProfile.AES128_CM_HMAC_SHA1_80));
         Pair p = handshake(CLIENT_CERT.fingerprint(), SERVER_CERT.fingerprint(), DtlsConfig.DEFAULTS, cmOnly);

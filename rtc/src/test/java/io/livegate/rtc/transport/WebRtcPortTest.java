@@ -301,4 +301,28 @@ class WebRtcPortTest {
         assertThatThrownBy(() -> port.newTransport("abcd", "abcdefghijklmnopqrstuv", "sha-256 zz", DtlsRole.SERVER,
                 new Recorder())).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void iceTcpFrameOverTheLimitClosesOnlyThatConnection() throws Exception {
+        startPort(config());
+        try (java.net.Socket s = new java.net.Socket(LOOPBACK, port.port())) {
+            s.setSoTimeout(5000);
+            s.getOutputStream().write(new byte[] {(byte) 0xFF, (byte) 0xFF, 0, 1, 2, 3});
+            s.getOutputStream().flush();
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(port.dropCounts().get(WebRtcPort.DropReason.TCP_REJECTED)).isEqualTo(1);
+        Connected c = connect(false, DtlsRole.SERVER);
+        exchangeMedia(c);
+    }
+
+    @Test
+    void iceTcpConnectionThatNeverAuthenticatesIsClosed() throws Exception {
+        startPort(config().withDtlsHandshakeTimeout(Duration.ofMillis(300)));
+        try (java.net.Socket s = new java.net.Socket(LOOPBACK, port.port())) {
+            s.setSoTimeout(5000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+        assertThat(port.dropCounts().get(WebRtcPort.DropReason.TCP_REJECTED)).isEqualTo(1);
+    }
 }
