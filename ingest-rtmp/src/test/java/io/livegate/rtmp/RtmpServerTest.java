@@ -1,0 +1,247 @@
+package io.livegate.rtmp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import io.livegate.media.Codec;
+import io.livegate.media.Frame;
+import io.livegate.router.PublishHook;
+import io.livegate.router.PublishHook.PublishDecision;
+import io.livegate.router.PublishRequest;
+import io.livegate.router.RouterConfig;
+import io.livegate.router.StreamRouter;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.EpollIoHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The server on 127.0.0.1 driven by the test client: command flow, refusals, timeouts, reconnects. */
+class RtmpServerTest {
+
+    /** An AVC sequence header from x264 (64x64 baseline), and short keyframe/inter tags. */
+    static final byte[] AVC_SEQ = hex("17 00 000000 0142c00affe1 0016 6742c00ada109b0110000003001000000303c0f1226a"
+            + "01 0004 68ce0fc8");
+    static final byte[] AVC_KEY = hex("17 01 000000 00000005 6588840021");
+    static final byte[] AVC_INTER = hex("27 01 000000 00000005 419a1c0c0b");
+    static final byte[] AAC_SEQ = hex("af 00 1190");
+    static final byte[] AAC_RAW = hex("af 01 21100460");
+
+    private EventLoopGroup group;
+    private ExecutorService executor;
+    private StreamRouter router;
+    private SubscribingRegistry registry;
+    private RtmpServer server;
+    private final List<PublishRequest> requests = new CopyOnWriteArrayList<>();
+
+    static byte[] hex(String s) {
+        return io.netty.buffer.ByteBufUtil.decodeHexDump(s.replace(" ", ""));
+    }
+
+    @BeforeEach
+    void setUp() {
+        group = new MultiThreadIoEventLoopGroup(1, EpollIoHandler.newFactory());
+        executor = Executors.newSingleThreadExecutor();
+    }
+
+    private void start(RtmpConfig config, PublishHook hook) {
+        router = new StreamRouter(new RouterConfig(Duration.ofSeconds(5), false, 1200, 32L << 20,
+                Duration.ofMillis(500), Duration.ofSeconds(10)), request -> {
+            requests.add(request);
+            return hook.check(request);
+        });
+        registry = new SubscribingRegistry(router, executor);
+        server = new RtmpServer(config.withPorts(0, 0), registry, group);
+        server.start();
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (server != null) {
+            server.close();
+        }
+        if (router != null) {
+            router.close();
+        }
+        executor.shutdownNow();
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    private void drain() throws Exception {
+        executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void publishWithQueryStringAndLegacyTags() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            assertThat(c.publish("live", "cam1?key=abc&x=%20y")).isEqualTo("NetStream.Publish.Start");
+            c.video(0, AVC_SEQ);
+            c.audio(0, AAC_SEQ);
+            c.video(0, AVC_KEY);
+            c.audio(23, AAC_RAW);
+            c.video(33, AVC_INTER);
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.containsKey("live/cam1")
+                    && registry.subscribers.get("live/cam1").frames.size() == 3);
+            List<RtmpSessionInfo> infos = server.sessions();
+            assertThat(infos).singleElement().satisfies(s -> {
+                assertThat(s.path()).isEqualTo("live/cam1");
+                assertThat(s.flashVer()).isEqualTo("FMLE/3.0 (compatible; test)");
+                assertThat(s.invalidTags()).isZero();
+            });
+        }
+        assertThat(requests).singleElement().satisfies(r -> {
+            assertThat(r.path()).isEqualTo("live/cam1");
+            assertThat(r.protocol()).isEqualTo("rtmp");
+            assertThat(r.query()).containsEntry("key", "abc").containsEntry("x", " y");
+        });
+        drain();
+        RecordingSubscriber sub = registry.subscribers.get("live/cam1");
+        assertThat(sub.track(0).codec()).isEqualTo(Codec.H264);
+        assertThat(sub.track(1).codec()).isEqualTo(Codec.AAC);
+        assertThat(sub.track(1).clockRate()).isEqualTo(48000);
+        List<Frame> v = sub.frames(0);
+        assertThat(v).hasSize(2);
+        assertThat(v.get(0).keyframe()).isTrue();
+        assertThat(v.get(1).keyframe()).isFalse();
+        assertThat(v.get(1).dts() - v.get(0).dts()).isEqualTo(33 * 90);
+    }
+
+    @Test
+    void secondPublisherToBusyPathIsRefusedWhileFirstStaysLive() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient a = new TestRtmpClient(server.port());
+             TestRtmpClient b = new TestRtmpClient(server.port())) {
+            a.handshake();
+            assertThat(a.publish("live", "x")).isEqualTo("NetStream.Publish.Start");
+            b.handshake();
+            assertThat(b.publish("live", "x")).isEqualTo("NetStream.Publish.BadName");
+            assertThat(b.waitClosed(3000)).isTrue();
+            a.video(0, AVC_SEQ);
+            a.video(0, AVC_KEY);
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.get("live/x").frames.size() == 1);
+            assertThat(router.find("live/x").orElseThrow().state()).isEqualTo(io.livegate.router.Stream.State.LIVE);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().size() == 1);
+        }
+    }
+
+    @Test
+    void hookRejectionGivesBadName() throws Exception {
+        start(RtmpConfig.DEFAULTS, r -> r.query().containsKey("key") ? new PublishDecision.Allow(r)
+                : new PublishDecision.Reject("missing key"));
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            assertThat(c.publish("live", "nokey")).isEqualTo("NetStream.Publish.BadName");
+            assertThat(c.waitClosed(3000)).isTrue();
+        }
+    }
+
+    @Test
+    void idlePublisherIsDropped() throws Exception {
+        start(RtmpConfig.DEFAULTS.withIdleTimeout(Duration.ofMillis(500)), PublishHook.ALLOW_ALL);
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            assertThat(c.publish("live", "idle")).isEqualTo("NetStream.Publish.Start");
+            c.video(0, AVC_SEQ);
+            c.video(0, AVC_KEY);
+            assertThat(c.waitClosed(5000)).as("closed by the server after the idle timeout").isTrue();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().isEmpty());
+    }
+
+    @Test
+    void silentConnectionIsDroppedDuringHandshake() throws Exception {
+        start(RtmpConfig.DEFAULTS.withIdleTimeout(Duration.ofMillis(300)), PublishHook.ALLOW_ALL);
+        try (Socket s = new Socket("127.0.0.1", server.port())) {
+            s.setSoTimeout(5000);
+            assertThat(s.getInputStream().read()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void garbageClosesOnlyThatConnection() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient good = new TestRtmpClient(server.port());
+             Socket bad = new Socket("127.0.0.1", server.port())) {
+            good.handshake();
+            assertThat(good.publish("live", "good")).isEqualTo("NetStream.Publish.Start");
+            OutputStream o = bad.getOutputStream();
+            o.write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            o.flush();
+            bad.setSoTimeout(5000);
+            int r;
+            try {
+                r = bad.getInputStream().read();
+            } catch (IOException reset) {
+                r = -1;
+            }
+            assertThat(r).isEqualTo(-1);
+            good.video(0, AVC_SEQ);
+            good.video(0, AVC_KEY);
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.get("live/good").frames.size() == 1);
+        }
+    }
+
+    @Test
+    void reconnectWithinGracePeriodKeepsSubscribers() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        for (int session = 0; session < 2; session++) {
+            try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+                c.handshake();
+                assertThat(c.publish("live", "re")).isEqualTo("NetStream.Publish.Start");
+                c.video(0, AVC_SEQ);
+                c.video(0, AVC_KEY);
+                c.video(40, AVC_INTER);
+                int expected = 2 * (session + 1);
+                await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.get("live/re").frames.size()
+                        == expected);
+            }
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().isEmpty());
+        }
+        drain();
+        RecordingSubscriber sub = registry.subscribers.get("live/re");
+        assertThat(sub.endReason).isNull();
+        List<Frame> v = sub.frames(0);
+        for (int i = 1; i < v.size(); i++) {
+            assertThat(v.get(i).dts()).isGreaterThan(v.get(i - 1).dts());
+        }
+    }
+
+    @Test
+    void bindFailureThrows() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (ServerSocket taken = new ServerSocket(0, 1, java.net.InetAddress.getByName("127.0.0.1"))) {
+            RtmpServer other = new RtmpServer(RtmpConfig.DEFAULTS.withPorts(taken.getLocalPort(), 0), registry, group);
+            assertThatThrownBy(other::start).isInstanceOf(IllegalStateException.class).hasMessageContaining("bind");
+            assertThat(other.port()).isEqualTo(-1);
+        }
+    }
+
+    @Test
+    void closeEndsSessions() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            assertThat(c.publish("live", "end")).isEqualTo("NetStream.Publish.Start");
+            server.close();
+            assertThat(c.waitClosed(3000)).isTrue();
+        }
+        await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().isEmpty());
+        await().atMost(Duration.ofSeconds(5)).until(() -> router.find("live/end").orElseThrow().state()
+                == io.livegate.router.Stream.State.WAITING);
+    }
+}
