@@ -161,38 +161,19 @@ public final class SrtPublisher implements TsListener {
 
     private void audio(TrackState t, MediaUnit.Audio a) {
         if (t.stream.kind() == StreamKind.AAC_ADTS) {
-            byte[] asc = audioSpecificConfig(a.aacObjectType(), a.clockRate(), a.channels());
-            setTrack(t, new Track(t.id, Codec.AAC, a.clockRate(),
-                    new CodecParameters.AacParameters(asc)));
+            if (t.track == null || t.lastConfig != a.audioSpecificConfig()) { // same array while unchanged
+                t.lastConfig = a.audioSpecificConfig();
+                setTrack(t, new Track(t.id, Codec.AAC, a.clockRate(),
+                        new CodecParameters.AacParameters(a.audioSpecificConfig())));
+            }
             write(new Frame(t.id, a.pts(), a.pts(), true, new Payload.AacFrame(a.data()), System.nanoTime()));
         } else {
-            setTrack(t, new Track(t.id, Codec.OPUS, 48_000,
-                    new CodecParameters.OpusParameters(a.channels(), 0, 48_000)));
+            if (t.track == null) {
+                setTrack(t, new Track(t.id, Codec.OPUS, 48_000,
+                        new CodecParameters.OpusParameters(a.channels(), 0, 48_000)));
+            }
             write(new Frame(t.id, a.pts(), a.pts(), true, new Payload.OpusPacket(a.data()), System.nanoTime()));
         }
-    }
-
-    /**
-     * The two-byte AudioSpecificConfig (ISO/IEC 14496-3 1.6.2.1) for an ADTS header: object type, sampling
-     * frequency index, channel configuration.
-     */
-    static byte[] audioSpecificConfig(int objectType, int sampleRate, int channels) {
-        int index = switch (sampleRate) {
-            case 96000 -> 0;
-            case 88200 -> 1;
-            case 64000 -> 2;
-            case 48000 -> 3;
-            case 44100 -> 4;
-            case 32000 -> 5;
-            case 24000 -> 6;
-            case 22050 -> 7;
-            case 16000 -> 8;
-            case 12000 -> 9;
-            case 11025 -> 10;
-            case 8000 -> 11;
-            default -> 12;
-        };
-        return new byte[] {(byte) (objectType << 3 | index >> 1), (byte) ((index & 1) << 7 | channels << 3)};
     }
 
     private void setTrack(TrackState t, Track track) {
@@ -215,6 +196,7 @@ public final class SrtPublisher implements TsListener {
         final int id;
         final ElementaryStream stream;
         Track track;
+        byte[] lastConfig;
         boolean started;
 
         TrackState(int id, ElementaryStream stream) {

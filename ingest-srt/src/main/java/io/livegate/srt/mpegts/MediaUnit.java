@@ -27,11 +27,13 @@ public sealed interface MediaUnit {
      *
      * @param clockRate     the sampling rate of {@code pts} (AAC: the ADTS rate; Opus: 48000)
      * @param pts           in {@code clockRate} ticks, on the same origin as the video's 90 kHz timeline
-     * @param channels      channel count (AAC channel_configuration; Opus from the descriptor)
-     * @param aacObjectType the MPEG-4 audio object type (ADTS profile + 1), 0 for Opus
-     * @param samples       samples per channel in this frame (AAC 1024; Opus from its TOC, 0 if unknown)
+     * @param channels      channel count (AAC from channel_configuration; Opus from the descriptor)
+     * @param samples       samples per channel in this frame (AAC 1024; Opus from its TOC)
+     * @param data          the raw frame
+     * @param audioSpecificConfig AAC: the AudioSpecificConfig the ADTS header implies (shared while it does not
+     *                      change); Opus: null
      */
-    record Audio(ElementaryStream stream, int clockRate, long pts, int channels, int aacObjectType, int samples,
-                 byte[] data, boolean damaged) implements MediaUnit {
+    record Audio(ElementaryStream stream, int clockRate, long pts, int channels, int samples, byte[] data,
+                 byte[] audioSpecificConfig, boolean damaged) implements MediaUnit {
     }
 }

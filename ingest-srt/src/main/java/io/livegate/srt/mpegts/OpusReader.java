@@ -1,5 +1,7 @@
 package io.livegate.srt.mpegts;
 
+import io.livegate.codec.CodecException;
+import io.livegate.codec.opus.OpusToc;
 import java.util.function.Consumer;
 
 /**
@@ -74,29 +76,16 @@ final class OpusReader implements ElementaryStreamReader {
             byte[] packet = new byte[size];
             System.arraycopy(b, p, packet, 0, size);
             p += size;
-            int samples = samples(packet);
-            out.accept(new MediaUnit.Audio(stream, CLOCK, pts, stream.channels(), 0, samples, packet, pes.damaged()));
-            pts += samples > 0 ? samples : 960;
+            int samples;
+            try {
+                samples = OpusToc.frameDurationSamples(packet);
+            } catch (CodecException e) {
+                out.accept(null);
+                continue;
+            }
+            out.accept(new MediaUnit.Audio(stream, CLOCK, pts, stream.channels(), samples, packet, null,
+                    pes.damaged()));
+            pts += samples;
         }
-    }
-
-    /** Samples at 48 kHz in one packet from its TOC byte (RFC 6716 3.1), or 0 when the count byte is missing. */
-    static int samples(byte[] packet) {
-        int toc = packet[0] & 0xff;
-        int config = toc >> 3;
-        int perFrame;
-        if (config < 12) {
-            perFrame = new int[] {480, 960, 1920, 2880}[config & 3];
-        } else if (config < 16) {
-            perFrame = (config & 1) == 0 ? 480 : 960;
-        } else {
-            perFrame = new int[] {120, 240, 480, 960}[config & 3];
-        }
-        int count = switch (toc & 3) {
-            case 0 -> 1;
-            case 1, 2 -> 2;
-            default -> packet.length > 1 ? packet[1] & 0x3f : 0;
-        };
-        return perFrame * count;
     }
 }

@@ -52,7 +52,7 @@ class TsDemuxerFfmpegTest {
         }
         assertThat(a.get(0).clockRate()).isEqualTo(48_000);
         assertThat(a.get(0).channels()).isEqualTo(1);
-        assertThat(a.get(0).aacObjectType()).isEqualTo(2);
+        assertThat(a.get(0).audioSpecificConfig()).containsExactly(0x11, 0x88); // AAC-LC, 48 kHz, mono
         for (int i = 1; i < v.size(); i++) {
             assertThat(v.get(i).dts()).isGreaterThan(v.get(i - 1).dts());
         }
