@@ -1,6 +1,7 @@
 package io.livegate.srt;
 
 import io.livegate.codec.h264.H264NalType;
+import io.livegate.codec.h265.H265NalType;
 import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
@@ -130,12 +131,12 @@ public final class SrtPublisher implements TsListener {
         boolean key = false;
         for (byte[] nal : v.nalUnits()) {
             if (hevc) {
-                int type = (nal[0] & 0x7e) >> 1;
+                int type = H265NalType.of(nal);
                 switch (type) {
-                    case 32 -> vps.add(nal);
-                    case 33 -> sps.add(nal);
-                    case 34 -> pps.add(nal);
-                    default -> key |= type >= 16 && type <= 21; // IRAP (H.265 7.4.2.2)
+                    case H265NalType.VPS -> vps.add(nal);
+                    case H265NalType.SPS -> sps.add(nal);
+                    case H265NalType.PPS -> pps.add(nal);
+                    default -> key |= H265NalType.isIrap(type);
                 }
             } else {
                 switch (H264NalType.of(nal)) {

@@ -220,4 +220,38 @@ class SrtServerE2eTest {
             assertMonotonicDts(sub.framesOf(0));
         }
     }
+
+    @Test
+    void badPublishersAreClosedWhileAGoodOneKeepsPlaying() throws Exception {
+        startServer(null, Map.of());
+        try (ExternalProcess good = ExternalProcess.shell("ffmpeg-good",
+                ffmpeg("libx264", 5, url("#!::r=live/good,m=publish", "")))) {
+            RecordingSubscriber sub = subscribeWhenLive("live/good", good);
+            await().atMost(Duration.ofSeconds(5)).until(() -> sub.framesOf(0).size() > 5);
+
+            // 1. not MPEG-TS at all: random bytes are refused after the resync limit, only that session closes
+            try (ExternalProcess garbage = ExternalProcess.shell("slt-garbage", "head -c 400000 /dev/urandom | "
+                    + "exec srt-live-transmit -a no -q file://con 'srt://127.0.0.1:" + server.port()
+                    + "?streamid=live/garbage'")) {
+                await().atMost(Duration.ofSeconds(5)).until(() -> router.find("live/garbage").isPresent());
+                await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().stream()
+                        .noneMatch(i -> i.path().equals("live/garbage")));
+            }
+            // 2. no stream id: rejected in the handshake
+            try (ExternalProcess anonymous = ExternalProcess.shell("ffmpeg-nostreamid",
+                    ffmpeg("libx264", 1, "srt://127.0.0.1:" + server.port() + "?pkt_size=1316"))) {
+                assertThat(anonymous.await(15)).isNotZero();
+                assertThat(anonymous.output()).contains("Application-defined rejection reason");
+            }
+            int before = sub.framesOf(0).size();
+            await().atMost(Duration.ofSeconds(3)).until(() -> sub.framesOf(0).size() > before + 10);
+            SrtSessionInfo info = server.sessions().get(0);
+            assertThat(info.path()).isEqualTo("live/good");
+            assertThat(info.bytesIn()).isPositive();
+            assertThat(info.framesIn()).isPositive();
+            assertThat(info.bitrate()).isPositive();
+            assertThat(info.continuityErrors()).isZero();
+            assertThat(info.started()).isBefore(java.time.Instant.now());
+        }
+    }
 }

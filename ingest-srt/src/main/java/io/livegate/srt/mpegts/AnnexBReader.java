@@ -3,6 +3,8 @@ package io.livegate.srt.mpegts;
 import io.livegate.codec.CodecException;
 import io.livegate.codec.CodecLimits;
 import io.livegate.codec.h264.AnnexB;
+import io.livegate.codec.h264.H264NalType;
+import io.livegate.codec.h265.H265NalType;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -13,9 +15,6 @@ import java.util.function.Consumer;
  * stay in band.
  */
 final class AnnexBReader implements ElementaryStreamReader {
-
-    private static final int H264_AUD = 9;
-    private static final int H265_AUD = 35;
 
     private final ElementaryStream stream;
     private final boolean hevc;
@@ -47,7 +46,8 @@ final class AnnexBReader implements ElementaryStreamReader {
         }
         List<byte[]> kept = new ArrayList<>(nals.size());
         for (byte[] nal : nals) {
-            if (type(nal) != (hevc ? H265_AUD : H264_AUD)) {
+            boolean aud = hevc ? H265NalType.of(nal) == H265NalType.AUD : H264NalType.of(nal) == H264NalType.AUD;
+            if (!aud) {
                 kept.add(nal);
             }
         }
@@ -56,9 +56,5 @@ final class AnnexBReader implements ElementaryStreamReader {
             return;
         }
         out.accept(new MediaUnit.Video(stream, pes.pts(), pes.dts(), kept, pes.randomAccess(), pes.damaged()));
-    }
-
-    private int type(byte[] nal) {
-        return hevc ? (nal[0] & 0x7e) >> 1 : nal[0] & 0x1f;
     }
 }
