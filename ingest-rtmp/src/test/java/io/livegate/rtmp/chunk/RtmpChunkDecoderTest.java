@@ -11,6 +11,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -419,5 +420,22 @@ class RtmpChunkDecoderTest {
             bytes.type0(csid, 0, len, RtmpMessageType.VIDEO, 1).data(new byte[128], 0, 128);
         }
         assertFails(bytes.buf(), Reason.TOO_MUCH_BUFFERED);
+    }
+
+    /** Only {@link RtmpProtocolException} may escape; every emitted body is released (paranoid leak detection). */
+    @FuzzTest(maxDuration = "10s")
+    void fuzzDecode(byte[] data) {
+        EmbeddedChannel c = new EmbeddedChannel(new RtmpChunkDecoder(new RtmpLimits(RtmpLimits.DEFAULT_MAX_CHUNK_SIZE,
+                64 * 1024, 8, 128 * 1024, 16, 4096, 65535, 16, 1 << 20)));
+        try {
+            // two writes, so state carried across reads is exercised too
+            int half = data.length / 2;
+            c.writeInbound(Unpooled.wrappedBuffer(data, 0, half));
+            c.writeInbound(Unpooled.wrappedBuffer(data, half, data.length - half));
+        } catch (RtmpProtocolException expected) {
+            assertThat(c.isOpen()).isFalse();
+        } finally {
+            c.finishAndReleaseAll();
+        }
     }
 }
