@@ -159,10 +159,10 @@ public final class WebRtcPort implements AutoCloseable {
             if (epoll) {
                 b.channel(EpollDatagramChannel.class)
                         .option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, maxDatagram)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram * RECV_BATCH));
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram * RECV_BATCH));
             } else {
                 b.channel(NioDatagramChannel.class)
-                        .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram));
+                        .option(ChannelOption.RECVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(maxDatagram));
             }
             Channel u = b.bind(config.bindHost(), config.port()).sync().channel();
             int bound = ((InetSocketAddress) u.localAddress()).getPort();

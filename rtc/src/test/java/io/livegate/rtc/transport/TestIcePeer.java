@@ -165,7 +165,7 @@ final class TestIcePeer implements AutoCloseable {
     }
 
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closed = true;
         dtlsPackets.close();
         try {
@@ -177,6 +177,10 @@ final class TestIcePeer implements AutoCloseable {
         } catch (IOException ignored) {
             // closing anyway
         }
-        reader.join(5000);
+        try {
+            reader.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -325,4 +325,13 @@ class WebRtcPortTest {
         }
         assertThat(port.dropCounts().get(WebRtcPort.DropReason.TCP_REJECTED)).isEqualTo(1);
     }
+
+    @ParameterizedTest(name = "tcp={0}")
+    @ValueSource(booleans = {false, true})
+    void peerCloseNotifyEndsTheSession(boolean tcp) throws Exception {
+        startPort(config());
+        Connected c = connect(tcp, DtlsRole.SERVER);
+        c.peerDtls.close();
+        assertThat(c.recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo(WebRtcTransport.CloseReason.DTLS_CLOSED_BY_PEER);
+    }
 }
