@@ -39,7 +39,8 @@ final class TestHttpServer implements AutoCloseable {
                                         if (!handler.handle(ctx, req)) {
                                             var r = new DefaultFullHttpResponse(req.protocolVersion(),
                                                     HttpResponseStatus.NOT_FOUND, Unpooled.EMPTY_BUFFER);
-                                            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0);
+                                            r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, 0)
+                                                    .set(HttpHeaderNames.CONNECTION, "close");
                                             ctx.writeAndFlush(r).addListener(ChannelFutureListener.CLOSE);
                                         }
                                     }
