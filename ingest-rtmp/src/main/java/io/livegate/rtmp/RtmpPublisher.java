@@ -2,8 +2,11 @@ package io.livegate.rtmp;
 
 import io.livegate.codec.CodecException;
 import io.livegate.codec.h264.Avcc;
+import io.livegate.codec.av1.Av1Obu;
 import io.livegate.codec.h264.H264NalType;
+import io.livegate.codec.h265.H265NalType;
 import io.livegate.media.Codec;
+import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Payload;
 import io.livegate.media.Track;
@@ -204,26 +207,26 @@ final class RtmpPublisher {
                     stats.droppedTags++;
                     return;
                 }
-                if (c.codec() == Codec.H264) {
-                    key = key || H264NalType.isKeyframe(nalus);
-                }
+                key = key || (c.codec() == Codec.H264 ? H264NalType.isKeyframe(nalus) : H265NalType.isKeyframe(nalus));
                 payload = new Payload.NalUnits(nalus);
             }
             case AV1 -> {
-                List<byte[]> obus = Av1Obus.split(b, off, len);
+                List<byte[]> obus = Av1Obu.dropTemporalDelimiters(Av1Obu.split(b, off, len));
                 if (obus.isEmpty()) {
                     stats.droppedTags++;
                     return;
                 }
                 if (t.track.parameters() == null) {
-                    byte[] seq = SequenceHeaders.sequenceHeaderObu(b, off);
+                    byte[] seq = obus.stream().filter(o -> Av1Obu.type(o) == Av1Obu.OBU_SEQUENCE_HEADER)
+                            .findFirst().orElse(null);
                     if (seq == null) {
-                        stats.droppedTags++;
+                        stats.droppedTags++; // no sequence header yet: undecodable
                         return;
                     }
-                    t.track = t.track.withParameters(new io.livegate.media.CodecParameters.Av1Parameters(seq));
+                    t.track = t.track.withParameters(new CodecParameters.Av1Parameters(seq));
                     publisher.setTrack(t.track);
                 }
+                key = key || Av1Obu.isKeyframe(obus);
                 payload = new Payload.Av1TemporalUnit(obus);
             }
             case VP8, VP9 -> payload = new Payload.VpxFrame(Arrays.copyOfRange(b, off, off + len));
