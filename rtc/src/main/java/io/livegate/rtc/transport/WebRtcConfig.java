@@ -40,6 +40,12 @@ public record WebRtcConfig(String bindHost, int port, boolean iceTcp, List<InetA
         if (advertisedAddresses.isEmpty() && publicAddress == null) {
             throw new IllegalArgumentException("at least one advertised address or a public address is needed");
         }
+        for (InetAddress a : advertisedAddresses) {
+            checkAdvertisable(a);
+        }
+        if (publicAddress != null) {
+            checkAdvertisable(publicAddress);
+        }
         if (port < 0 || port > 65_535) {
             throw new IllegalArgumentException("port " + port + " outside 0..65535");
         }
@@ -48,6 +54,12 @@ public record WebRtcConfig(String bindHost, int port, boolean iceTcp, List<InetA
         }
         if (dtlsThreads < 1) {
             throw new IllegalArgumentException("dtlsThreads must be positive: " + dtlsThreads);
+        }
+    }
+
+    private static void checkAdvertisable(InetAddress a) {
+        if (a.isAnyLocalAddress() || a.isMulticastAddress()) {
+            throw new IllegalArgumentException("cannot advertise " + a.getHostAddress() + " in an ICE candidate");
         }
     }
 
