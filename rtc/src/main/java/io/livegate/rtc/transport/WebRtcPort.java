@@ -36,7 +36,6 @@ import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -187,7 +186,7 @@ public final class WebRtcPort implements AutoCloseable {
             this.udp = u;
             this.udpWriter = new BatchingWriter(u);
             this.tcpServer = t;
-            this.candidates = buildCandidates(bound);
+            this.candidates = HostCandidates.of(config, bound);
             this.lastDropLogNanos = clock.nanoTime();
             this.sweeper = l.scheduleAtFixedRate(this::sweep, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
             log.info("webrtc port start bind={} port={} ice_tcp={} transport={} candidates={} fingerprint={}",
@@ -478,27 +477,5 @@ public final class WebRtcPort implements AutoCloseable {
             }
             lastDropLogNanos = now;
         }
-    }
-
-    private List<IceCandidate> buildCandidates(int port) {
-        List<InetAddress> addresses = new ArrayList<>();
-        if (config.publicAddress() != null) {
-            addresses.add(config.publicAddress());
-        }
-        for (InetAddress a : config.advertisedAddresses()) {
-            if (!addresses.contains(a)) {
-                addresses.add(a);
-            }
-        }
-        List<IceCandidate> out = new ArrayList<>();
-        for (int i = 0; i < addresses.size(); i++) {
-            out.add(IceCandidate.host(addresses.get(i), port, IceTransportProtocol.UDP, i));
-        }
-        if (config.iceTcp()) {
-            for (int i = 0; i < addresses.size(); i++) {
-                out.add(IceCandidate.host(addresses.get(i), port, IceTransportProtocol.TCP, i));
-            }
-        }
-        return List.copyOf(out);
     }
 }
