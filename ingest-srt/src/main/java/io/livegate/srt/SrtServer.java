@@ -1,6 +1,8 @@
 package io.livegate.srt;
 
+import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Memory;
+import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import io.livegate.router.PublishRejectedException;
 import io.livegate.router.PublishRequest;
@@ -69,6 +71,8 @@ public final class SrtServer implements AutoCloseable {
         this.config = config;
         this.registry = registry;
         this.admission = new SrtAdmission(config, registry, activePaths, sessionView::size);
+        // libsrt's receiver thread stays attached to the JVM (no attach per handshake), as a named daemon.
+        Native.setCallbackThreadInitializer(listenCallback, new CallbackThreadInitializer(true, false, "srt-listen"));
     }
 
     /**

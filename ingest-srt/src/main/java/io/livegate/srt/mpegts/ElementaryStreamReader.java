@@ -10,4 +10,8 @@ interface ElementaryStreamReader {
      * caller). The packet's bytes are valid only during the call.
      */
     void read(PesPacket pes, Consumer<MediaUnit> out);
+
+    /** End of input: emits a unit still held back, if any. */
+    default void flush(Consumer<MediaUnit> out) {
+    }
 }

@@ -100,8 +100,9 @@ final class PesAssembler {
             return null;
         }
         int streamId = buf[3] & 0xff;
+        boolean bounded = declaredTotal != Long.MAX_VALUE;
         if (!hasOptionalHeader(streamId)) {
-            return new PesPacket(pid, streamId, -1, -1, randomAccess, dmg, buf, 6, len - 6);
+            return new PesPacket(pid, streamId, -1, -1, randomAccess, dmg, bounded, buf, 6, len - 6);
         }
         if ((buf[6] & 0xc0) != 0x80) {
             return null;
@@ -121,7 +122,7 @@ final class PesAssembler {
             pts = timestamps.unwrap(readTimestamp(buf, 9));
             dts = ptsDtsFlags == 3 ? timestamps.unwrap(readTimestamp(buf, 14)) : pts;
         }
-        return new PesPacket(pid, streamId, pts, dts, randomAccess, dmg, buf, payload, len - payload);
+        return new PesPacket(pid, streamId, pts, dts, randomAccess, dmg, bounded, buf, payload, len - payload);
     }
 
     /** 2.4.3.7: the 33-bit value in 5 bytes with marker bits. */

@@ -10,7 +10,8 @@ package io.livegate.srt.mpegts;
  * @param dts          decoding time, 90 kHz, unwrapped; equals pts when the header has none
  * @param randomAccess the adaptation field of its first packet set random_access_indicator
  * @param damaged      a continuity gap, transport error or length mismatch hit this packet
+ * @param bounded      the header gave a PES_packet_length (0 means unbounded, allowed for video only)
  */
 public record PesPacket(int pid, int streamId, long pts, long dts, boolean randomAccess, boolean damaged,
-                        byte[] data, int offset, int length) {
+                        boolean bounded, byte[] data, int offset, int length) {
 }

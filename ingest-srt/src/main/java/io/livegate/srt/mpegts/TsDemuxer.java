@@ -108,6 +108,7 @@ public final class TsDemuxer {
     public void flush() {
         for (PidState s : pids.values()) {
             finishPes(s);
+            s.reader.flush(this::deliver);
         }
     }
 

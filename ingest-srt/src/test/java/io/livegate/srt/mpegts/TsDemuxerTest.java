@@ -99,6 +99,23 @@ class TsDemuxerTest {
     }
 
     @Test
+    void accessUnitSplitOverBoundedPesPacketsIsJoined() {
+        byte[] au = TsBuilder.h264KeyframeAu(3000);
+        int cut = 1500; // inside the IDR slice
+        byte[] first = TsBuilder.pes(0xE0, 3000, -1, Arrays.copyOfRange(au, 0, cut), true);
+        byte[] rest = TsBuilder.pes(0xE0, -1, -1, Arrays.copyOfRange(au, cut, au.length), true);
+        TsBuilder b = program().pes(VIDEO, first, true).pes(VIDEO, rest, false)
+                .pes(VIDEO, TsBuilder.pes(0xE0, 6000, -1, TsBuilder.h264DeltaAu(100), true), false);
+        feed(b.bytes());
+        assertThat(listener.video()).hasSize(1); // the second unit waits: it may continue too
+        demuxer.flush();
+        List<MediaUnit.Video> v = listener.video();
+        assertThat(v).hasSize(2);
+        assertThat(v.get(0).nalUnits()).extracting(n -> n.length).containsExactly(7, 4, 3001);
+        assertThat(v.get(1).pts() - v.get(0).pts()).isEqualTo(3000);
+    }
+
+    @Test
     void continuityGapMarksTheUnitDamaged() {
         TsBuilder b = program();
         List<byte[]> packets = b.pesPackets(VIDEO, TsBuilder.pes(0xE0, 3000, -1, TsBuilder.h264KeyframeAu(800),
