@@ -6,7 +6,9 @@ import io.livegate.codec.CodecException;
 /**
  * An H.264 sequence parameter set (ITU-T H.264 7.3.2.1.1 with the VUI of E.1.1): what the gateway needs to
  * describe a stream (profile, level, picture size after cropping, chroma format, bit depth, frame rate,
- * whether frames are reordered). Scaling lists and HRD parameters are walked over but not kept.
+ * whether frames are reordered). Scaling lists and HRD parameters are walked over but not kept. A VUI that ends
+ * early (seen from some hardware encoders) is dropped as a whole instead of failing the SPS: the VUI fields then
+ * read as absent.
  *
  * @param profileIdc           profile_idc (66 baseline, 77 main, 100 high, ...)
  * @param constraintFlags      the byte holding constraint_set0_flag (bit 7) .. constraint_set5_flag (bit 2)
@@ -122,7 +124,17 @@ public record H264Sps(int profileIdc, int constraintFlags, int levelIdc, int sps
             width = (int) w;
             height = (int) h;
         }
-        Vui vui = r.readFlag() ? Vui.parse(r) : Vui.ABSENT;
+        Vui vui = Vui.ABSENT;
+        if (r.readFlag()) {
+            try {
+                vui = Vui.parse(r);
+            } catch (CodecException e) {
+                // some encoders cut the VUI short; the picture description above is still right
+                if (e.reason() != CodecException.Reason.TRUNCATED) {
+                    throw e;
+                }
+            }
+        }
         return new H264Sps(profileIdc, constraintFlags, levelIdc, spsId, chromaFormatIdc, bitDepthLuma,
                 bitDepthChroma, pocType, maxNumRefFrames, frameMbsOnly, codedWidth, codedHeight, width, height,
                 vui.sarWidth, vui.sarHeight, vui.numUnitsInTick, vui.timeScale, vui.fixedFrameRate,

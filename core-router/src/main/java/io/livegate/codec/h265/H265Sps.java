@@ -115,9 +115,16 @@ public record H265Sps(int vpsId, int maxSubLayers, boolean temporalIdNesting, Pr
         long units = 0;
         long scale = 0;
         if (r.readFlag()) { // vui_parameters_present_flag
-            long[] timing = readVuiTiming(r);
-            units = timing[0];
-            scale = timing[1];
+            try {
+                long[] timing = readVuiTiming(r);
+                units = timing[0];
+                scale = timing[1];
+            } catch (CodecException e) {
+                // a VUI cut short leaves the picture description valid; timing then reads as absent
+                if (e.reason() != CodecException.Reason.TRUNCATED) {
+                    throw e;
+                }
+            }
         }
         return new H265Sps(vpsId, maxSubLayersMinus1 + 1, nesting, ptl, spsId, chroma, codedWidth, codedHeight, width,
                 height, bitDepthLuma, bitDepthChroma, maxDecPicBuffering, maxNumReorder, units, scale);

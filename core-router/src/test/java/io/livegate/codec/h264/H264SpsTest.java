@@ -88,6 +88,18 @@ class H264SpsTest {
     }
 
     @Test
+    void vuiCutShortIsDroppedNotFatal() {
+        // the x264 SPS without its last byte: the VUI's bitstream_restriction runs past the end
+        byte[] cut = java.util.Arrays.copyOf(H264Vectors.HIGH_720P30_SPS, H264Vectors.HIGH_720P30_SPS.length - 1);
+        H264Sps s = H264Sps.parse(cut);
+        assertThat(s.width()).isEqualTo(1280);
+        assertThat(s.height()).isEqualTo(720);
+        assertThat(s.frameRate()).isZero();
+        assertThat(s.maxNumReorderFrames()).isEqualTo(-1);
+        assertThat(s.mayReorder()).isTrue(); // High profile without bitstream_restriction
+    }
+
+    @Test
     void withoutBitstreamRestrictionTheProfileDecides() {
         // hand-built: profile 77 level 30, sps id 0, log2_max_frame_num 4, poc type 0, lsb 4, 1 ref frame,
         // 20x15 MBs (320x240), frame_mbs_only, direct8x8, no cropping, no VUI

@@ -47,6 +47,15 @@ class H265SpsTest {
     }
 
     @Test
+    void vuiCutShortKeepsThePicture() {
+        byte[] cut = Arrays.copyOf(H265Vectors.SPS_720P30, H265Vectors.SPS_720P30.length - 3);
+        H265Sps s = H265Sps.parse(cut);
+        assertThat(s.width()).isEqualTo(1280);
+        assertThat(s.mayReorder()).isTrue();
+        assertThat(s.frameRate()).isZero();
+    }
+
+    @Test
     void conformanceWindowCropsCodedWidth() {
         H265Sps s = H265Sps.parse(H265Vectors.SPS_480P24_CROPPED);
         assertThat(s.codedWidth()).isEqualTo(856);
