@@ -72,7 +72,7 @@ class RtmpFfmpegE2eTest {
     void publishesH264AndAac(String profile, int bFrames, int sampleRate, int channels) throws Exception {
         start(RtmpConfig.DEFAULTS);
         String url = "rtmp://127.0.0.1:" + server.port() + "/live/cam1?key=abc";
-        runAndCheck(url, profile, bFrames, sampleRate, channels, "rtmp");
+        runAndCheck(url, profile, bFrames, sampleRate, channels, "rtmp", false);
     }
 
     @Test
@@ -87,17 +87,18 @@ class RtmpFfmpegE2eTest {
         start(RtmpConfig.DEFAULTS.withTls(cert, key));
         assertThat(server.tlsPort()).isPositive().isNotEqualTo(server.port());
         String url = "rtmps://127.0.0.1:" + server.tlsPort() + "/live/cam1?key=abc";
-        runAndCheck(url, "high", 2, 48000, 2, "rtmps");
+        // in real time, so the session's live rates can be checked
+        runAndCheck(url, "high", 2, 48000, 2, "rtmps", true);
     }
 
-    private void runAndCheck(String url, String profile, int bFrames, int sampleRate, int channels, String protocol)
-            throws Exception {
+    private void runAndCheck(String url, String profile, int bFrames, int sampleRate, int channels, String protocol,
+                             boolean realtime) throws Exception {
         List<String> video = List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", profile, "-g", "30",
                 "-bf", Integer.toString(bFrames), "-pix_fmt", "yuv420p");
         List<String> audio = List.of("-c:a", "aac", "-ac", Integer.toString(channels), "-ar",
                 Integer.toString(sampleRate));
         List<RtmpSessionInfo> seen = new ArrayList<>();
-        try (Ffmpeg ff = Ffmpeg.publish(url, 2, false, video, audio, sampleRate, List.of())) {
+        try (Ffmpeg ff = Ffmpeg.publish(url, 2, realtime, video, audio, sampleRate, List.of())) {
             while (ff.process.isAlive()) {
                 seen.addAll(server.sessions());
                 Thread.sleep(20);
@@ -128,6 +129,16 @@ class RtmpFfmpegE2eTest {
             case "main" -> 77;
             default -> 100;
         });
+        assertThat(sps.frameRate()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(sps.mayReorder()).as("B-frame flag").isEqualTo(bFrames > 0);
+        if (realtime) {
+            // ffmpeg -re paces at 30 fps with a keyframe every 30 frames and ~2 s of media.
+            RtmpSessionInfo last = seen.get(seen.size() - 1);
+            assertThat(last.frameRate()).isBetween(25.0, 35.0);
+            assertThat(last.keyframeIntervalSeconds()).isBetween(0.95, 1.05);
+            assertThat(last.bitrate()).isPositive();
+            assertThat(last.encoder()).startsWith("Lavf");
+        }
 
         Track a = sub.track(1);
         assertThat(a.codec()).isEqualTo(Codec.AAC);

@@ -244,4 +244,63 @@ class RtmpServerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> router.find("live/end").orElseThrow().state()
                 == io.livegate.router.Stream.State.WAITING);
     }
+
+    @Test
+    void amf3ConnectAndAggregateMessages() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            // connect as an AMF3 command message: format byte 0, then AMF0 with the object switched to AMF3
+            byte[] connect = hex("00 02 0007 636f6e6e656374 00 3ff0000000000000"
+                    + " 11 0a 0b 01 07 617070 06 09 6c697665 1d 6f626a656374456e636f64696e67 04 03 01");
+            c.send(new io.livegate.rtmp.chunk.RtmpMessage(3, io.livegate.rtmp.chunk.RtmpMessageType.COMMAND_AMF3, 0,
+                    0, io.netty.buffer.Unpooled.wrappedBuffer(connect)));
+            assertThat(c.awaitCommand("_result")).isEqualTo("NetConnection.Connect.Success");
+            assertThat(c.publishConnected("agg")).isEqualTo("NetStream.Publish.Start");
+            java.io.ByteArrayOutputStream agg = new java.io.ByteArrayOutputStream();
+            long[] ts = {100, 100, 133};
+            byte[][] tags = {AVC_SEQ, AVC_KEY, AVC_INTER};
+            for (int i = 0; i < 3; i++) {
+                byte[] t = tags[i];
+                agg.write(9);
+                agg.write(t.length >> 16);
+                agg.write(t.length >> 8);
+                agg.write(t.length);
+                agg.write((int) (ts[i] >> 16));
+                agg.write((int) (ts[i] >> 8));
+                agg.write((int) ts[i]);
+                agg.write(0);
+                agg.write(new byte[3]);
+                agg.write(t);
+                int prev = t.length + 11;
+                agg.write(new byte[] {(byte) (prev >> 24), (byte) (prev >> 16), (byte) (prev >> 8), (byte) prev});
+            }
+            c.send(new io.livegate.rtmp.chunk.RtmpMessage(6, io.livegate.rtmp.chunk.RtmpMessageType.AGGREGATE, 1000,
+                    1, io.netty.buffer.Unpooled.wrappedBuffer(agg.toByteArray())));
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.get("live/agg").frames.size() == 2);
+            drain();
+            List<Frame> v = registry.subscribers.get("live/agg").frames(0);
+            assertThat(v.get(0).keyframe()).isTrue();
+            assertThat(v.get(1).dts() - v.get(0).dts()).isEqualTo(33 * 90);
+        }
+    }
+
+    @Test
+    void invalidTagsAreCountedNotFatal() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        try (TestRtmpClient c = new TestRtmpClient(server.port())) {
+            c.handshake();
+            assertThat(c.publish("live", "bad")).isEqualTo("NetStream.Publish.Start");
+            c.video(0, hex("17 00 000000 01"));   // truncated avcC
+            c.video(0, hex("12 00"));             // Sorenson H.263: unsupported
+            c.video(0, AVC_KEY);                   // no sequence header yet: dropped
+            c.audio(0, hex("2f 00"));             // MP3: unsupported
+            c.video(0, AVC_SEQ);
+            c.video(0, AVC_KEY);
+            await().atMost(Duration.ofSeconds(5)).until(() -> registry.subscribers.get("live/bad").frames.size() == 1);
+            RtmpSessionInfo info = server.sessions().get(0);
+            assertThat(info.invalidTags()).isEqualTo(3);
+            assertThat(info.droppedTags()).isEqualTo(1);
+        }
+    }
 }

@@ -79,6 +79,11 @@ final class TestRtmpClient implements AutoCloseable {
     String publish(String app, String name) throws IOException {
         command(0, "connect", txn++, Map.of("app", app, "tcUrl", "rtmp://127.0.0.1/" + app, "flashVer",
                 "FMLE/3.0 (compatible; test)", "type", "nonprivate"));
+        return publishConnected(name);
+    }
+
+    /** releaseStream, FCPublish, createStream, publish on an already connected client. */
+    String publishConnected(String name) throws IOException {
         command(0, "releaseStream", txn++, null, name);
         command(0, "FCPublish", txn++, null, name);
         command(0, "createStream", txn++, null);
@@ -88,12 +93,20 @@ final class TestRtmpClient implements AutoCloseable {
 
     /** Reads until an onStatus arrives; returns its code, or null if the server closed first. */
     String awaitStatus() throws IOException {
+        return awaitCommand("onStatus");
+    }
+
+    /**
+     * Reads until the named command arrives; returns the code of its info object (4th value) or, for _result, of
+     * its 4th value when that is an object; null if the server closed first.
+     */
+    String awaitCommand(String wanted) throws IOException {
         while (true) {
             for (RtmpMessage m : readMessages()) {
                 try {
                     if (m.typeId() == RtmpMessageType.COMMAND_AMF0) {
                         List<Object> v = new Amf0Reader(m.body(), AmfLimits.DEFAULTS).readAll();
-                        if ("onStatus".equals(v.get(0)) && v.get(3) instanceof Map<?, ?> info) {
+                        if (wanted.equals(v.get(0)) && v.size() > 3 && v.get(3) instanceof Map<?, ?> info) {
                             return (String) info.get("code");
                         }
                     }
