@@ -1,5 +1,6 @@
 package io.livegate.hls;
 
+import io.livegate.codec.CodecLimits;
 import io.livegate.codec.aac.AdtsHeader;
 import io.livegate.codec.h264.AnnexB;
 import io.livegate.codec.h264.H264NalType;
@@ -91,7 +92,9 @@ final class MediaFixture {
         List<byte[]> current = null;
         byte[] sps = null;
         byte[] pps = null;
-        for (byte[] nal : AnnexB.split(h264, 0, h264.length)) {
+        // The whole file is split at once: lift the per-access-unit bounds.
+        CodecLimits fileLimits = new CodecLimits(Integer.MAX_VALUE, 1_000_000, 256);
+        for (byte[] nal : AnnexB.split(h264, 0, h264.length, fileLimits)) {
             int type = H264NalType.of(nal);
             if (type == H264NalType.AUD) {
                 current = new ArrayList<>();
