@@ -12,6 +12,14 @@ import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters.AacParameters;
 import io.livegate.media.CodecParameters.Av1Parameters;
 import io.livegate.media.CodecParameters.VpxParameters;
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import io.livegate.media.CodecParameters;
+import io.livegate.media.CodecParameters.H264Parameters;
+import io.livegate.media.CodecParameters.H265Parameters;
+import io.livegate.media.CodecParameters.OpusParameters;
+import io.livegate.media.Track;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class VideoInfoTest {
@@ -54,5 +62,26 @@ class VideoInfoTest {
         assertThat(VideoInfo.of(track(Codec.AV1, new Av1Parameters(bytes("0a00")))).width()).isZero();
         assertThat(VideoInfo.of(track(Codec.AAC, new AacParameters(bytes("1210")))))
                 .isEqualTo(new VideoInfo(0, 0, "", "", 0, 0, false));
+    }
+
+    /** Whatever bytes a publisher sends as parameters, describing the track never throws. */
+    @FuzzTest(maxDuration = "10s")
+    void fuzzNeverThrows(FuzzedDataProvider in) {
+        Codec codec = Codec.values()[in.consumeInt(0, Codec.values().length - 1)];
+        int ints = in.consumeInt();
+        byte[] a = in.consumeBytes(in.consumeInt(0, 64));
+        byte[] b = in.consumeRemainingAsBytes();
+        CodecParameters p = switch (codec) {
+            case H264 -> new H264Parameters(List.of(a), List.of(b));
+            case H265 -> new H265Parameters(List.of(b), List.of(a), List.of());
+            case AV1 -> new Av1Parameters(a);
+            case VP8, VP9 -> new VpxParameters(ints & 3, (ints >> 2) & 15, (ints >> 6) & 0xfff, (ints >> 18) & 0xfff);
+            case AAC -> new AacParameters(a);
+            case OPUS -> new OpusParameters(2, 0, 48000);
+        };
+        Track t = new Track(0, codec, 90000, p);
+        VideoInfo info = VideoInfo.of(t);
+        assertThat(info.width()).isNotNegative();
+        assertThat(CodecStrings.of(t)).isNotEmpty();
     }
 }

@@ -44,6 +44,10 @@ public record H265Sps(int vpsId, int maxSubLayers, boolean temporalIdNesting, Pr
         if (type != H265NalType.SPS) {
             throw CodecException.malformed("NAL type " + type + " is not an SPS (33)");
         }
+        int layerId = ((nal[0] & 1) << 5) | ((nal[1] & 0xff) >> 3);
+        if (layerId != 0) {
+            throw CodecException.unsupported("SPS of nuh_layer_id " + layerId + " (multi-layer syntax)");
+        }
         BitReader r = new BitReader(Rbsp.unescape(nal, 2, nal.length - 2));
         int vpsId = r.readBits(4);
         int maxSubLayersMinus1 = r.readBits(3);

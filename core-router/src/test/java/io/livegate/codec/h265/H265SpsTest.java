@@ -81,6 +81,10 @@ class H265SpsTest {
         assertThatThrownBy(() -> H265Sps.parse(H265Vectors.VPS_720P30)).isInstanceOf(CodecException.class)
                 .hasMessageContaining("NAL type 32 is not an SPS");
         assertThatThrownBy(() -> H265Sps.parse(bytes("42"))).isInstanceOf(CodecException.class);
+        byte[] layer1 = H265Vectors.SPS_720P30.clone();
+        layer1[1] = 0x09; // nuh_layer_id 1
+        assertThatThrownBy(() -> H265Sps.parse(layer1)).isInstanceOf(CodecException.class)
+                .hasFieldOrPropertyWithValue("reason", CodecException.Reason.UNSUPPORTED);
         for (int n = 2; n < 30; n += 3) {
             byte[] cut = Arrays.copyOf(H265Vectors.SPS_720P30, n);
             assertThatThrownBy(() -> H265Sps.parse(cut)).isInstanceOf(CodecException.class)
