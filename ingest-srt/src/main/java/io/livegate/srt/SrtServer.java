@@ -89,6 +89,9 @@ public final class SrtServer implements AutoCloseable {
         try {
             InetSocketAddress bind = new InetSocketAddress(InetAddress.getByName(config.bindHost()), config.port());
             listener = srt.createSocket();
+            if (bind.getAddress() instanceof java.net.Inet6Address && bind.getAddress().isAnyLocalAddress()) {
+                srt.setBool(listener, SrtOption.IPV6ONLY, false); // "::" serves IPv4 callers too; libsrt wants it said
+            }
             srt.setBool(listener, SrtOption.RCVSYN, false);
             srt.setInt(listener, SrtOption.TRANSTYPE, SrtOption.TRANSTYPE_LIVE);
             srt.setInt(listener, SrtOption.LATENCY, (int) config.latency().toMillis());
