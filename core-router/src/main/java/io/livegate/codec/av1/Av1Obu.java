@@ -193,6 +193,19 @@ public final class Av1Obu {
         return false;
     }
 
+    /**
+     * The first sequence header OBU among {@code obus}, or null: how RTP and TS publishers, which send no av1C,
+     * give a track its {@code Av1Parameters}.
+     */
+    public static byte[] sequenceHeader(List<byte[]> obus) {
+        for (byte[] o : obus) {
+            if (type(o) == OBU_SEQUENCE_HEADER) {
+                return o;
+            }
+        }
+        return null;
+    }
+
     /** The payload (after header and size field) of one OBU. */
     public static byte[] payload(byte[] obu) {
         Header h = parseHeader(obu, 0, obu.length);

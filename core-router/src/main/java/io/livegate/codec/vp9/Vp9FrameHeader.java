@@ -2,6 +2,7 @@ package io.livegate.codec.vp9;
 
 import io.livegate.codec.BitReader;
 import io.livegate.codec.CodecException;
+import io.livegate.media.CodecParameters.VpxParameters;
 
 /**
  * The start of a VP9 uncompressed header (VP9 Bitstream Specification 6.2): profile, show_existing_frame,
@@ -73,6 +74,18 @@ public record Vp9FrameHeader(int profile, boolean showExistingFrame, boolean key
         }
         return new Vp9FrameHeader(profile, false, key, show, intraOnly, color[0], color[1], color[2] == 1, color[3],
                 color[4], width, height);
+    }
+
+    /**
+     * Track parameters from a key frame or intra-only frame (the frames that carry a size).
+     *
+     * @throws CodecException UNSUPPORTED for an inter frame, which has no size of its own
+     */
+    public VpxParameters toParameters() {
+        if (width == 0) {
+            throw CodecException.unsupported("VP9 inter frame carries no frame size");
+        }
+        return new VpxParameters(profile, bitDepth, width, height);
     }
 
     private static void readSyncCode(BitReader r) {

@@ -37,6 +37,8 @@ class Av1ObuTest {
         List<byte[]> canonical = Av1Obu.dropTemporalDelimiters(obus);
         assertThat(canonical).extracting(Av1Obu::type).containsExactly(Av1Obu.OBU_SEQUENCE_HEADER, Av1Obu.OBU_FRAME);
         assertThat(Av1Obu.isKeyframe(canonical)).isTrue();
+        assertThat(Av1Obu.sequenceHeader(canonical)).isEqualTo(LIBAOM_SEQUENCE_HEADER);
+        assertThat(Av1Obu.sequenceHeader(canonical.subList(1, 2))).isNull();
         Av1Obu.Header h = Av1Obu.parseHeader(obus.get(2), 0, obus.get(2).length);
         assertThat(h.payloadLength()).isEqualTo(6606); // leb128 ce 33
         assertThat(h.headerLength()).isEqualTo(3);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.livegate.codec.CodecException;
+import io.livegate.media.CodecParameters.VpxParameters;
 import org.junit.jupiter.api.Test;
 
 class Vp9FrameHeaderTest {
@@ -29,6 +30,7 @@ class Vp9FrameHeaderTest {
         assertThat(h.subsamplingY()).isEqualTo(1);
         assertThat(h.width()).isEqualTo(640);
         assertThat(h.height()).isEqualTo(360);
+        assertThat(h.toParameters()).isEqualTo(new VpxParameters(0, 8, 640, 360));
     }
 
     @Test
@@ -37,6 +39,7 @@ class Vp9FrameHeaderTest {
         assertThat(h.keyframe()).isFalse();
         assertThat(h.intraOnly()).isFalse();
         assertThat(h.width()).isZero();
+        assertThatThrownBy(h::toParameters).isInstanceOf(CodecException.class);
     }
 
     @Test
