@@ -30,15 +30,18 @@ final class SrtAdmission {
     private final StreamRegistry registry;
     private final Set<String> activePaths;
     private final IntSupplier sessionCount;
+    private final SrtAccessHook hook;
 
-    SrtAdmission(SrtConfig config, StreamRegistry registry, Set<String> activePaths, IntSupplier sessionCount) {
+    SrtAdmission(SrtConfig config, StreamRegistry registry, Set<String> activePaths, IntSupplier sessionCount,
+                 SrtAccessHook hook) {
         this.config = config;
         this.registry = registry;
         this.activePaths = activePaths;
         this.sessionCount = sessionCount;
+        this.hook = hook;
     }
 
-    Decision decide(String rawStreamId) {
+    Decision decide(String rawStreamId, String remoteAddress) {
         StreamId id;
         try {
             id = StreamId.parse(rawStreamId, config.limits().maxStreamIdFields());
@@ -60,10 +63,21 @@ final class SrtAdmission {
         if (sessionCount.getAsInt() >= config.maxSessions()) {
             return new Decision.Reject(SrtReject.OVERLOAD, "server full: " + config.maxSessions() + " SRT sessions");
         }
+        String passphrase = config.passphraseFor(id.resource());
+        switch (hook.check(id, remoteAddress)) {
+            case SrtAccessHook.Access.Deny d -> {
+                return new Decision.Reject(d.code(), d.reason());
+            }
+            case SrtAccessHook.Access.Allow a -> {
+                if (a.passphrase() != null) {
+                    passphrase = a.passphrase();
+                }
+            }
+        }
         if (activePaths.contains(id.resource()) || publishedElsewhere(id.resource())) {
             return new Decision.Reject(SrtReject.CONFLICT, "stream '" + id.resource() + "' is already published");
         }
-        return new Decision.Accept(id, config.passphraseFor(id.resource()));
+        return new Decision.Accept(id, passphrase);
     }
 
     private boolean publishedElsewhere(String path) {

@@ -68,9 +68,17 @@ public final class SrtServer implements AutoCloseable {
     private volatile boolean running;
 
     public SrtServer(SrtConfig config, StreamRegistry registry) {
+        this(config, registry, SrtAccessHook.ALLOW_ALL);
+    }
+
+    /**
+     * @param accessHook consulted in the handshake for each caller (per-stream passphrase, unknown-stream
+     *                   rejection); the router's {@link io.livegate.router.PublishHook} still runs after accept
+     */
+    public SrtServer(SrtConfig config, StreamRegistry registry, SrtAccessHook accessHook) {
         this.config = config;
         this.registry = registry;
-        this.admission = new SrtAdmission(config, registry, activePaths, sessionView::size);
+        this.admission = new SrtAdmission(config, registry, activePaths, sessionView::size, accessHook);
         // libsrt's receiver thread stays attached to the JVM (no attach per handshake), as a named daemon.
         Native.setCallbackThreadInitializer(listenCallback, new CallbackThreadInitializer(true, false, "srt-listen"));
     }
@@ -197,7 +205,7 @@ public final class SrtServer implements AutoCloseable {
                 srt.setRejectReason(ns, SrtReject.ISE);
                 return -1;
             }
-            SrtAdmission.Decision d = admission.decide(raw);
+            SrtAdmission.Decision d = admission.decide(raw, peer);
             switch (d) {
                 case SrtAdmission.Decision.Reject r -> {
                     LOG.info("srt reject peer={} streamid='{}' code={} reason={}", peer, printable(raw), r.code(),

@@ -205,6 +205,28 @@ class SrtServerE2eTest {
     }
 
     @Test
+    void accessHookRejectsAnUnknownStreamAndSetsAPerStreamPassphrase() throws Exception {
+        SrtAccessHook hook = (id, remote) -> id.resource().equals("live/known")
+                ? new SrtAccessHook.Access.Allow(PASS)
+                : new SrtAccessHook.Access.Deny(io.livegate.srt.binding.SrtReject.NOTFOUND, "unknown stream");
+        server = new SrtServer(SrtConfig.DEFAULTS.withBind("127.0.0.1", 0), router, hook);
+        server.start();
+        try (ExternalProcess unknown = ExternalProcess.shell("ffmpeg-unknown",
+                ffmpeg("libx264", 1, url("live/unknown", "&passphrase=" + PASS)))) {
+            assertThat(unknown.await(15)).isNotZero();
+            assertThat(unknown.output()).contains("Application-defined rejection reason");
+        }
+        try (ExternalProcess known = ExternalProcess.shell("ffmpeg-known",
+                ffmpeg("libx264", 2, url("live/known", "&passphrase=" + PASS)))) {
+            RecordingSubscriber sub = subscribeWhenLive("live/known", known);
+            await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().size() == 1);
+            assertThat(server.sessions().get(0).encrypted()).isTrue();
+            await().atMost(Duration.ofSeconds(10)).until(() -> sub.framesOf(0).size() >= 10);
+        }
+        assertThat(router.find("live/unknown")).isEmpty();
+    }
+
+    @Test
     void ffmpegPublishesH265() throws Exception {
         startServer(null, Map.of());
         try (ExternalProcess ff = ExternalProcess.shell("ffmpeg-h265",
