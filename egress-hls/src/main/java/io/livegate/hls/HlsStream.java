@@ -66,7 +66,9 @@ final class HlsStream {
             return;
         }
         boolean waiting = registry.find(path).map(s -> s.state() == Stream.State.WAITING).orElse(true);
-        if (waiting) {
+        Subscription sub = subscription;
+        // Only once the muxer has every frame the publisher sent: the queue may still hold some.
+        if (waiting && sub != null && sub.queuedFrames() == 0) {
             muxer.publisherGone();
         }
         muxer.tick();

@@ -4,6 +4,7 @@ import io.livegate.codec.CodecLimits;
 import io.livegate.codec.aac.AdtsHeader;
 import io.livegate.codec.h264.AnnexB;
 import io.livegate.codec.h264.H264NalType;
+import io.livegate.codec.h265.H265NalType;
 import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
@@ -58,26 +59,38 @@ final class MediaFixture {
      */
     static MediaFixture make(Path dir, String name, double seconds, int bframes, int sampleRate)
             throws IOException, InterruptedException {
+        return make(dir, name, seconds, bframes, sampleRate, false);
+    }
+
+    /** As {@link #make(Path, String, double, int, int)}, in H.265 (libx265) when {@code hevc}. */
+    static MediaFixture make(Path dir, String name, double seconds, int bframes, int sampleRate, boolean hevc)
+            throws IOException, InterruptedException {
         Path src = dir.resolve(name + ".mp4");
-        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        List<String> videoCodec = hevc
+                ? List.of("-c:v", "libx265", "-preset", "ultrafast", "-x265-params",
+                        "keyint=30:min-keyint=30:scenecut=0:bframes=" + bframes + ":log-level=error", "-tag:v", "hvc1")
+                : List.of("-c:v", "libx264", "-preset", "ultrafast", "-profile:v", bframes > 0 ? "main" : "baseline",
+                        "-g", "30", "-keyint_min", "30", "-sc_threshold", "0", "-bf", Integer.toString(bframes));
+        List<String> encode = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=" + sampleRate,
-                "-t", Double.toString(seconds),
-                "-c:v", "libx264", "-preset", "ultrafast", "-profile:v", bframes > 0 ? "main" : "baseline",
-                "-g", "30", "-keyint_min", "30", "-sc_threshold", "0", "-bf", Integer.toString(bframes),
-                "-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-ac", "2", src.toString()));
+                "-t", Double.toString(seconds)));
+        encode.addAll(videoCodec);
+        encode.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-ac", "2", src.toString()));
+        run(dir, encode);
         Path h264 = dir.resolve(name + ".h264");
         Path aac = dir.resolve(name + ".aac");
         run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", src.toString(),
-                "-map", "0:v", "-c", "copy", "-bsf:v", "h264_mp4toannexb,h264_metadata=aud=insert", "-f", "h264",
+                "-map", "0:v", "-c", "copy", "-bsf:v", hevc ? "hevc_mp4toannexb,hevc_metadata=aud=insert"
+                        : "h264_mp4toannexb,h264_metadata=aud=insert", "-f", hevc ? "hevc" : "h264",
                 h264.toString(),
                 "-map", "0:a", "-c", "copy", "-f", "adts", aac.toString()));
         String probe = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
                 "packet=pts_time,dts_time,flags", "-of", "csv=p=0", src.toString()));
-        return load(Files.readAllBytes(h264), Files.readAllBytes(aac), probe, sampleRate);
+        return load(Files.readAllBytes(h264), Files.readAllBytes(aac), probe, sampleRate, hevc);
     }
 
-    private static MediaFixture load(byte[] h264, byte[] adts, String probe, int sampleRate) {
+    private static MediaFixture load(byte[] h264, byte[] adts, String probe, int sampleRate, boolean hevc) {
         List<long[]> times = new ArrayList<>(); // {pts, dts} in 90 kHz
         for (String line : probe.split("\n")) {
             String[] f = line.trim().split(",");
@@ -90,20 +103,24 @@ final class MediaFixture {
         }
         List<List<byte[]>> units = new ArrayList<>();
         List<byte[]> current = null;
+        byte[] vps = null;
         byte[] sps = null;
         byte[] pps = null;
         // The whole file is split at once: lift the per-access-unit bounds.
         CodecLimits fileLimits = new CodecLimits(Integer.MAX_VALUE, 1_000_000, 256);
         for (byte[] nal : AnnexB.split(h264, 0, h264.length, fileLimits)) {
-            int type = H264NalType.of(nal);
-            if (type == H264NalType.AUD) {
+            int type = hevc ? (nal[0] >> 1) & 0x3F : H264NalType.of(nal);
+            if (type == (hevc ? 35 : H264NalType.AUD)) {
                 current = new ArrayList<>();
                 units.add(current);
             }
-            if (type == H264NalType.SPS && sps == null) {
+            if (hevc && type == 32 && vps == null) {
+                vps = nal;
+            }
+            if (type == (hevc ? 33 : H264NalType.SPS) && sps == null) {
                 sps = nal;
             }
-            if (type == H264NalType.PPS && pps == null) {
+            if (type == (hevc ? 34 : H264NalType.PPS) && pps == null) {
                 pps = nal;
             }
             if (current != null) {
@@ -113,7 +130,10 @@ final class MediaFixture {
         if (units.size() != times.size()) {
             throw new IllegalStateException(units.size() + " access units but " + times.size() + " timestamps");
         }
-        Track video = new Track(0, Codec.H264, 90_000, new CodecParameters.H264Parameters(List.of(sps), List.of(pps)));
+        Track video = hevc
+                ? new Track(0, Codec.H265, 90_000, new CodecParameters.H265Parameters(List.of(vps), List.of(sps),
+                        List.of(pps)))
+                : new Track(0, Codec.H264, 90_000, new CodecParameters.H264Parameters(List.of(sps), List.of(pps)));
         List<byte[]> aacFrames = AdtsHeader.splitPayloads(adts, 0, adts.length, 100_000);
         AdtsHeader first = AdtsHeader.parse(adts, 0, adts.length);
         Track audio = new Track(1, Codec.AAC, sampleRate,
@@ -129,7 +149,8 @@ final class MediaFixture {
             if (vUs <= aUs) {
                 List<byte[]> au = units.get(vi);
                 long[] t = times.get(vi);
-                frames.add(new Frame(0, t[0] - firstDts + 9000, t[1] - firstDts + 9000, H264NalType.isKeyframe(au),
+                boolean key = hevc ? H265NalType.isKeyframe(au) : H264NalType.isKeyframe(au);
+                frames.add(new Frame(0, t[0] - firstDts + 9000, t[1] - firstDts + 9000, key,
                         new Payload.NalUnits(au), 0));
                 vi++;
             } else {
@@ -151,11 +172,18 @@ final class MediaFixture {
      * Runs on the calling thread.
      */
     void publish(StreamRegistry registry, String path, boolean realtime) throws Exception {
+        publish(registry, path, realtime, () -> {
+        });
+    }
+
+    /** As above; {@code beforeFrames} runs once the tracks are set, before the first frame. */
+    void publish(StreamRegistry registry, String path, boolean realtime, Runnable beforeFrames) throws Exception {
         Publisher p = registry.publish(new PublishRequest(path, "test", "127.0.0.1:1", null), reason -> {
         });
         try {
             p.setTrack(video);
             p.setTrack(audio);
+            beforeFrames.run();
             long start = System.nanoTime();
             long base = micros(frames.get(0));
             for (Frame f : frames) {

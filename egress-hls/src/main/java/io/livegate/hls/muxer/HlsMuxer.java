@@ -244,19 +244,23 @@ public final class HlsMuxer {
     }
 
     /**
-     * The publisher left (the stream waits for it): what is pending becomes a final part and segment, and
-     * requests waiting for later media are answered 503 at once instead of hanging.
+     * The publisher left (the stream waits for it) and every frame it sent is muxed: the held-back frames become
+     * a final part, so nothing waits on them, and requests waiting for later media are answered 503 at once
+     * instead of hanging. The segment stays open: a returning publisher continues it (the router then signals
+     * the discontinuity), and the stream's end closes it.
      */
     public void publisherGone() {
         if (publisherGone || ended) {
             return;
         }
         publisherGone = true;
-        flushAll();
-        if (segmenter != null) {
-            segmenter.reset();
+        drainAudio(true);
+        if (video != null) {
+            video.flushPart();
         }
-        markDiscontinuity();
+        if (audio != null) {
+            audio.flushPart();
+        }
         waiters.releaseAll(false);
     }
 

@@ -123,7 +123,18 @@ final class Rendition {
         pending = segmentOpen ? frame : null;
     }
 
-    /** Ends the current part and segment with what there is (publisher gone, discontinuity, end). */
+    /**
+     * Ends the current part with what there is, leaving the segment open (the publisher paused: if it goes on,
+     * the segment does too).
+     */
+    void flushPart() {
+        if (pending != null) {
+            appendPending(lastDuration);
+        }
+        closePart();
+    }
+
+    /** Ends the current part and segment with what there is (discontinuity, new parameters, end). */
     void flush() {
         if (pending != null) {
             appendPending(lastDuration);

@@ -1,14 +1,19 @@
 package io.livegate.hls.muxer;
 
 import io.livegate.codec.CodecException;
+import io.livegate.codec.CodecStrings;
+import io.livegate.codec.VideoInfo;
 import io.livegate.codec.aac.AudioSpecificConfig;
+import io.livegate.codec.av1.Av1CodecConfig;
 import io.livegate.codec.h264.AvcDecoderConfig;
-import io.livegate.codec.h264.H264Sps;
+import io.livegate.codec.h265.HevcDecoderConfig;
+import io.livegate.codec.vp9.Vp9CodecConfig;
 import io.livegate.hls.fmp4.Fmp4Track;
 import io.livegate.hls.fmp4.SampleEntry;
+import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Track;
-import java.util.Locale;
+import java.util.Arrays;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,7 +41,10 @@ final class TrackSetup {
         }
         try {
             return switch (track.parameters()) {
-                case CodecParameters.H264Parameters p -> h264(track, p);
+                case CodecParameters.H264Parameters p -> video(track, AvcDecoderConfig.of(p).toBytes());
+                case CodecParameters.H265Parameters p -> video(track, HevcDecoderConfig.of(p).toBytes());
+                case CodecParameters.Av1Parameters p -> video(track, Av1CodecConfig.of(p).toBytes());
+                case CodecParameters.VpxParameters p when track.codec() == Codec.VP9 -> video(track, vpcC(p));
                 case CodecParameters.AacParameters p -> aac(track, p);
                 case CodecParameters.OpusParameters p -> opus(track, p);
                 default -> {
@@ -50,27 +58,42 @@ final class TrackSetup {
         }
     }
 
-    private static MuxerTrack h264(Track t, CodecParameters.H264Parameters p) {
-        AvcDecoderConfig avcc = AvcDecoderConfig.of(p);
-        H264Sps sps = H264Sps.parse(p.sps().get(0));
-        String codecs = String.format(Locale.ROOT, "avc1.%02x%02x%02x", avcc.profileIdc(),
-                avcc.profileCompatibility(), avcc.levelIdc());
-        SampleEntry entry = new SampleEntry.Avc(sps.width(), sps.height(), avcc.toBytes());
-        return video(t, entry, codecs, sps.width(), sps.height(), sps.frameRate());
+    /** The vpcC payload after its version and flags, from what the publisher said of the stream. */
+    private static byte[] vpcC(CodecParameters.VpxParameters p) {
+        int bitDepth = p.bitDepth() > 0 ? p.bitDepth() : 8;
+        // 4:2:0 with chroma co-sited with luma (1) is what libvpx encodes; colour description unspecified (2).
+        byte[] full = new Vp9CodecConfig(p.profile(), Vp9CodecConfig.levelFor(p.width(), p.height()), bitDepth, 1,
+                false, 2, 2, 2, new byte[0]).toBytes();
+        return Arrays.copyOfRange(full, 4, full.length);
     }
 
-    private static MuxerTrack video(Track t, SampleEntry entry, String codecs, int w, int h, double fps) {
-        double nominalFps = fps > 0 && fps <= 240 ? fps : DEFAULT_FPS;
-        return new MuxerTrack(t, new Fmp4Track(VIDEO_TRACK_ID, t.clockRate(), entry), codecs, w, h,
-                fps > 0 && fps <= 240 ? fps : 0, 0, Math.max(1, Math.round(t.clockRate() / nominalFps)));
+    /** A video track with its codec configuration record ({@code avcC}, {@code hvcC}, {@code av1C}, {@code vpcC}). */
+    private static MuxerTrack video(Track t, byte[] config) {
+        VideoInfo info = VideoInfo.of(t);
+        int w = info.width();
+        int h = info.height();
+        if (w <= 0 || h <= 0) {
+            throw new IllegalArgumentException("picture size unknown");
+        }
+        SampleEntry entry = switch (t.codec()) {
+            case H264 -> new SampleEntry.Avc(w, h, config);
+            case H265 -> new SampleEntry.Hevc(w, h, config);
+            case AV1 -> new SampleEntry.Av1(w, h, config);
+            default -> new SampleEntry.Vp9(w, h, config);
+        };
+        double fps = info.frameRate();
+        boolean known = fps > 0 && fps <= 240;
+        double nominalFps = known ? fps : DEFAULT_FPS;
+        return new MuxerTrack(t, new Fmp4Track(VIDEO_TRACK_ID, t.clockRate(), entry), CodecStrings.of(t),
+                w, h, known ? fps : 0, 0, Math.max(1, Math.round(t.clockRate() / nominalFps)));
     }
 
     private static MuxerTrack aac(Track t, CodecParameters.AacParameters p) {
         AudioSpecificConfig asc = AudioSpecificConfig.parse(p.audioSpecificConfig());
         SampleEntry entry = new SampleEntry.Mp4a(asc.outputChannels(), asc.sampleRate(), p.audioSpecificConfig());
         long nominal = Math.max(1, (long) asc.frameLength() * t.clockRate() / asc.sampleRate());
-        return new MuxerTrack(t, new Fmp4Track(AUDIO_TRACK_ID, t.clockRate(), entry),
-                "mp4a.40." + asc.signalledObjectType(), 0, 0, 0, asc.outputChannels(), nominal);
+        return new MuxerTrack(t, new Fmp4Track(AUDIO_TRACK_ID, t.clockRate(), entry), CodecStrings.of(t), 0, 0, 0,
+                asc.outputChannels(), nominal);
     }
 
     private static MuxerTrack opus(Track t, CodecParameters.OpusParameters p) {

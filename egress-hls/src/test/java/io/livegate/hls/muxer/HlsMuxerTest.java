@@ -182,20 +182,23 @@ class HlsMuxerTest {
     @Test
     void publisherStopFlushesThePendingPartAndReleasesWaiters() throws Exception {
         harness(Duration.ofSeconds(30), 100, 7, true, true);
-        h.pushUntil(1.3); // segment 1 has one part (1.0-1.2) and one frame pending in the next
+        h.pushUntil(1.3); // segment 1 has part 5 (1.0-1.2); frames from 1.2 on wait for the next cut
+        String g = h.muxer.generation();
         MuxerHarness.Request playlist = h.request(new HlsResource.MediaPlaylist("video", false, 2, 0, false));
-        MuxerHarness.Request part = h.request(new HlsResource.Part("video", h.muxer.generation(), 7));
+        MuxerHarness.Request part = h.request(new HlsResource.Part("video", g, 7));
         h.on(h.muxer::publisherGone);
         assertThat(playlist.status()).isEqualTo(503);
-        // The pending frames became part 6 and closed segment 1; part 7 will come from the next publisher.
         assertThat(part.status()).isEqualTo(503);
+        // The held-back frames became part 6, so nobody waits for them.
+        assertThat(h.request(new HlsResource.Part("video", g, 6)).status()).isEqualTo(200);
         String video = h.playlist("video");
-        assertThat(video).contains("video_" + h.muxer.generation() + "_s1.m4s");
+        assertThat(video).contains("URI=\"video_" + g + "_p6.m4s\"");
         assertThat(PlaylistRules.validateMedia(video)).isEmpty();
-        // The publisher comes back: a discontinuity, and the segments go on.
+        // The publisher comes back: the router signals the discontinuity, and the segments go on.
+        h.on(h.muxer::onDiscontinuity);
         h.pushUntil(3.1);
         String after = h.playlist("video");
-        assertThat(after).contains("#EXT-X-DISCONTINUITY\n");
+        assertThat(after).contains("#EXT-X-DISCONTINUITY\n", "video_" + g + "_s1.m4s");
         assertThat(PlaylistRules.validateMedia(after)).isEmpty();
     }
 
