@@ -91,6 +91,28 @@ class RtmpFfmpegE2eTest {
         runAndCheck(url, "high", 2, 48000, 2, "rtmps", true);
     }
 
+    /**
+     * ffmpeg validates the server's digest (S1) and signature (S2) only when it plays, so let it try to play:
+     * it must get past the handshake to the refusal of playback.
+     */
+    @Test
+    void ffmpegAcceptsTheDigestHandshake(@TempDir Path dir) throws Exception {
+        start(RtmpConfig.DEFAULTS);
+        Path log = dir.resolve("play.log");
+        Process p = new ProcessBuilder(Ffmpeg.BIN, "-hide_banner", "-nostdin", "-loglevel", "debug", "-i",
+                "rtmp://127.0.0.1:" + server.port() + "/live/none", "-t", "1", "-f", "null", "-")
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        try {
+            assertThat(p.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        } finally {
+            p.destroyForcibly();
+        }
+        String out = Files.readString(log);
+        assertThat(out).as(out).doesNotContain("validating failed").doesNotContain("Cannot read RTMP handshake")
+                .contains("Server error: playback over RTMP is not offered");
+        assertThat(p.exitValue()).isNotZero();
+    }
+
     private void runAndCheck(String url, String profile, int bFrames, int sampleRate, int channels, String protocol,
                              boolean realtime) throws Exception {
         List<String> video = List.of("-c:v", "libx264", "-preset", "veryfast", "-profile:v", profile, "-g", "30",
