@@ -52,6 +52,11 @@ public record AdtsHeader(boolean mpeg2, boolean protectionAbsent, int objectType
         return AudioSpecificConfig.SAMPLE_RATES[samplingFrequencyIndex];
     }
 
+    /** Parses the header at the start of {@code buf}. */
+    public static AdtsHeader parse(byte[] buf) {
+        return parse(buf, 0, buf.length);
+    }
+
     /**
      * Parses the header at {@code buf[off]}; the frame's payload need not be present.
      *

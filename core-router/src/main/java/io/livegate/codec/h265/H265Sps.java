@@ -195,6 +195,36 @@ public record H265Sps(int vpsId, int maxSubLayers, boolean temporalIdNesting, Pr
         return maxNumReorderPics > 0;
     }
 
+    /** general_profile_space. */
+    public int profileSpace() {
+        return profileTierLevel.profileSpace();
+    }
+
+    /** general_tier_flag: true for High tier. */
+    public boolean tier() {
+        return profileTierLevel.tier();
+    }
+
+    /** general_profile_idc. */
+    public int profileIdc() {
+        return profileTierLevel.profileIdc();
+    }
+
+    /** general_profile_compatibility_flag[0..31], flag 0 in the most significant bit. */
+    public int compatibilityFlags() {
+        return profileTierLevel.compatibilityFlags();
+    }
+
+    /** The six general constraint indicator bytes as a 48-bit big-endian value. */
+    public long constraintFlags() {
+        return profileTierLevel.constraintFlags();
+    }
+
+    /** general_level_idc. */
+    public int levelIdc() {
+        return profileTierLevel.levelIdc();
+    }
+
     public String profileName() {
         return profileTierLevel.profileName();
     }

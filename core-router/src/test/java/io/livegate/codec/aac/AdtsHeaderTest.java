@@ -29,6 +29,7 @@ class AdtsHeaderTest {
         assertThat(h.bufferFullness()).isEqualTo(0x7ff);
         assertThat(h.rawDataBlocks()).isEqualTo(1);
         assertThat(h.toBytes()).isEqualTo(FFMPEG_FIRST);
+        assertThat(AdtsHeader.parse(FFMPEG_FIRST)).isEqualTo(h);
         assertThat(h.toAudioSpecificConfig().toBytes()).isEqualTo(bytes("1210"));
     }
 

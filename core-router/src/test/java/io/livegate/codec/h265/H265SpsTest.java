@@ -22,6 +22,12 @@ class H265SpsTest {
         assertThat(ptl.compatibilityFlags()).isEqualTo(0x60000000);
         assertThat(ptl.constraintFlags()).isEqualTo(0x900000000000L);
         assertThat(ptl.levelIdc()).isEqualTo(93);
+        assertThat(s.profileIdc()).isEqualTo(1);
+        assertThat(s.levelIdc()).isEqualTo(93);
+        assertThat(s.tier()).isFalse();
+        assertThat(s.profileSpace()).isZero();
+        assertThat(s.compatibilityFlags()).isEqualTo(0x60000000);
+        assertThat(s.constraintFlags()).isEqualTo(0x900000000000L);
         assertThat(s.profileName()).isEqualTo("Main");
         assertThat(s.levelName()).isEqualTo("3.1");
         assertThat(s.width()).isEqualTo(1280);
