@@ -10,9 +10,7 @@ import io.livegate.media.Frame;
 import io.livegate.media.Track;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,8 +26,6 @@ import org.slf4j.LoggerFactory;
 public final class HlsMuxer {
 
     private static final Logger LOG = LoggerFactory.getLogger(HlsMuxer.class);
-    /** Audio frames held while waiting for the video to place the next boundary: about 10 s of AAC. */
-    static final int MAX_AUDIO_BACKLOG = 512;
     /** Init segments kept per rendition (older segments in the window may still refer to them). */
     private static final int MAX_INIT_VERSIONS = 4;
 
@@ -41,14 +37,12 @@ public final class HlsMuxer {
     private final BlockingReloadRegistry waiters;
     private final ViewerSessions viewers;
     private final WallClock clock = new WallClock();
-    private final Deque<Boundary> boundaries = new ArrayDeque<>();
-    private final Deque<Frame> audioBacklog = new ArrayDeque<>();
+    private final AudioAligner aligner = new AudioAligner();
     private final Map<String, Map<Integer, byte[]>> inits = new LinkedHashMap<>();
     private final Map<String, Integer> initVersion = new LinkedHashMap<>();
     private Rendition video;
     private Rendition audio;
     private Segmenter segmenter;
-    private long videoWatermarkUs = Long.MIN_VALUE;
     private int targetDuration;
     private boolean ended;
     private boolean publisherGone;
@@ -56,9 +50,6 @@ public final class HlsMuxer {
     private volatile long segmentsTotal;
     private volatile long partsTotal;
     private volatile int viewerCount;
-
-    private record Boundary(long us, boolean segment) {
-    }
 
     public HlsMuxer(String path, MuxerConfig config, ScheduledExecutorService loop) {
         this.path = path;
@@ -171,9 +162,9 @@ public final class HlsMuxer {
         video.push(f, cut);
         long us = toUs(f.dts(), video.track().timescale());
         if (cut != Segmenter.Cut.NONE && audio != null) {
-            boundaries.addLast(new Boundary(us, cut == Segmenter.Cut.SEGMENT));
+            aligner.boundary(us, cut == Segmenter.Cut.SEGMENT);
         }
-        videoWatermarkUs = us;
+        aligner.videoAt(us);
         drainAudio(false);
     }
 
@@ -183,32 +174,13 @@ public final class HlsMuxer {
             audio.push(f, cut);
             return;
         }
-        audioBacklog.addLast(f);
-        drainAudio(audioBacklog.size() > MAX_AUDIO_BACKLOG);
+        drainAudio(aligner.offer(f));
     }
 
     /** Adds queued audio frames whose part is known: those before the latest video frame. */
     private void drainAudio(boolean all) {
-        int timescale = audio == null ? 1 : audio.track().timescale();
-        while (!audioBacklog.isEmpty()) {
-            Frame a = audioBacklog.peekFirst();
-            long us = toUs(a.dts(), timescale);
-            if (!all && us >= videoWatermarkUs) {
-                return;
-            }
-            audioBacklog.removeFirst();
-            Segmenter.Cut cut = Segmenter.Cut.NONE;
-            while (!boundaries.isEmpty() && boundaries.peekFirst().us() <= us) {
-                Boundary b = boundaries.removeFirst();
-                if (b.segment()) {
-                    cut = Segmenter.Cut.SEGMENT;
-                } else if (cut == Segmenter.Cut.NONE) {
-                    cut = Segmenter.Cut.PART;
-                }
-            }
-            if (audio != null) {
-                audio.push(a, cut);
-            }
+        if (audio != null) {
+            aligner.drain(all, audio.track().timescale(), audio::push);
         }
     }
 
@@ -229,12 +201,11 @@ public final class HlsMuxer {
             segmenter.reset();
         }
         clock.reset();
-        videoWatermarkUs = Long.MIN_VALUE;
     }
 
     private void flushAll() {
         drainAudio(true);
-        boundaries.clear();
+        aligner.reset();
         if (video != null) {
             video.flush();
         }
@@ -482,29 +453,8 @@ public final class HlsMuxer {
     }
 
     private HlsReply multivariant(boolean classic) {
-        String text = MultivariantPlaylistWriter.write(video, audio, classic, measuredBandwidth());
+        String text = MultivariantPlaylistWriter.write(video, audio, classic);
         return HlsReply.ok(HlsReply.PLAYLIST_TYPE, "max-age=1", List.of(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    /** Peak and average bits per second over the complete segments in the window, all renditions summed. */
-    private long[] measuredBandwidth() {
-        long peak = 0;
-        long avg = 0;
-        for (Rendition r : renditions()) {
-            long bytes = 0;
-            double secs = 0;
-            long rPeak = 0;
-            for (StoredSegment s : r.store().completeSegments()) {
-                bytes += s.bytes();
-                secs += s.duration();
-                if (s.duration() > 0) {
-                    rPeak = Math.max(rPeak, (long) (s.bytes() * 8 / s.duration()));
-                }
-            }
-            peak += rPeak;
-            avg += secs > 0 ? (long) (bytes * 8 / secs) : 0;
-        }
-        return new long[] {Math.max(peak, 1), Math.max(avg, 1)};
     }
 
     private boolean ready() {

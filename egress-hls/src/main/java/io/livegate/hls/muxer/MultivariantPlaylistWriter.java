@@ -2,6 +2,7 @@ package io.livegate.hls.muxer;
 
 import io.livegate.hls.playlist.PlaylistWriter;
 import io.livegate.hls.playlist.Tag;
+import io.livegate.hls.store.StoredSegment;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,8 +18,15 @@ final class MultivariantPlaylistWriter {
     private MultivariantPlaylistWriter() {
     }
 
-    /** {@code bandwidth} is {peak, average} bits per second. */
-    static String write(Rendition video, Rendition audio, boolean classic, long[] bandwidth) {
+    static String write(Rendition video, Rendition audio, boolean classic) {
+        List<Rendition> all = new ArrayList<>(2);
+        if (video != null) {
+            all.add(video);
+        }
+        if (audio != null) {
+            all.add(audio);
+        }
+        long[] bandwidth = measuredBandwidth(all);
         List<Tag> tags = new ArrayList<>();
         tags.add(new Tag.Version(MediaPlaylistWriter.VERSION_CLASSIC));
         tags.add(new Tag.IndependentSegments());
@@ -41,4 +49,26 @@ final class MultivariantPlaylistWriter {
         }
         return PlaylistWriter.write(tags);
     }
+
+    /** Peak and average bits per second over the complete segments in the window, all renditions summed. */
+    static long[] measuredBandwidth(List<Rendition> renditions) {
+        long peak = 0;
+        long avg = 0;
+        for (Rendition r : renditions) {
+            long bytes = 0;
+            double secs = 0;
+            long rPeak = 0;
+            for (StoredSegment s : r.store().completeSegments()) {
+                bytes += s.bytes();
+                secs += s.duration();
+                if (s.duration() > 0) {
+                    rPeak = Math.max(rPeak, (long) (s.bytes() * 8 / s.duration()));
+                }
+            }
+            peak += rPeak;
+            avg += secs > 0 ? (long) (bytes * 8 / secs) : 0;
+        }
+        return new long[] {Math.max(peak, 1), Math.max(avg, 1)};
+    }
+
 }
