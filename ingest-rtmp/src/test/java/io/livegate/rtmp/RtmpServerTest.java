@@ -303,4 +303,50 @@ class RtmpServerTest {
             assertThat(info.droppedTags()).isEqualTo(1);
         }
     }
+
+    @Test
+    void peerThatNeverReadsIsDropped() throws Exception {
+        io.livegate.rtmp.chunk.RtmpLimits d = io.livegate.rtmp.chunk.RtmpLimits.DEFAULTS;
+        start(RtmpConfig.DEFAULTS.withLimits(new io.livegate.rtmp.chunk.RtmpLimits(d.maxChunkSize(),
+                d.maxMessageSize(), d.maxChunkStreams(), d.maxBufferedBytes(), d.maxAmfDepth(), d.maxAmfItems(),
+                d.maxAmfStringLength(), d.maxTracks(), 4096)), PublishHook.ALLOW_ALL);
+        try (Socket s = new Socket()) {
+            s.setReceiveBufferSize(4096); // before connect: no autotuning, the kernel holds little for us
+            s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
+            s.setSoTimeout(5000);
+            OutputStream o = s.getOutputStream();
+            byte[] c0c1 = new byte[1537];
+            c0c1[0] = 3;
+            o.write(c0c1);
+            byte[] s012 = s.getInputStream().readNBytes(3073);
+            o.write(s012, 1, 1536);
+            // Ping Requests, each answered with a Ping Response we never read: a type-0 chunk, then type-3 repeats.
+            byte[] first = hex("02 000000 000006 04 00000000 0006 00000001");
+            byte[] again = hex("c2 0006 00000001");
+            o.write(first);
+            byte[] batch = new byte[again.length * 10_000];
+            for (int i = 0; i < 10_000; i++) {
+                System.arraycopy(again, 0, batch, i * again.length, again.length);
+            }
+            ch.qos.logback.classic.Logger logger = (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory
+                    .getLogger(RtmpCommandHandler.class);
+            ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> logs =
+                    new ch.qos.logback.core.read.ListAppender<>();
+            logs.start();
+            logger.addAppender(logs);
+            try {
+                try {
+                    for (int i = 0; i < 300 && !server.sessions().isEmpty(); i++) {
+                        o.write(batch);
+                    }
+                } catch (IOException closedByServer) {
+                    // expected once the server gives up on us
+                }
+                await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+                assertThat(logs.list).anySatisfy(e -> assertThat(e.getFormattedMessage()).contains("PEER_NOT_READING"));
+            } finally {
+                logger.detachAppender(logs);
+            }
+        }
+    }
 }
