@@ -44,8 +44,16 @@ final class HlsUrl {
         if (uri == null || uri.isEmpty() || uri.charAt(0) != '/') {
             return new NotHls();
         }
+        if (uri.length() > maxLength * 4) {
+            return new NotHls(); // far too long to be ours; not worth decoding
+        }
         QueryStringDecoder q = new QueryStringDecoder(uri);
-        String full = q.path();
+        String full;
+        try {
+            full = q.path();
+        } catch (IllegalArgumentException e) {
+            return new NotHls(); // undecodable %-escapes: the gateway answers
+        }
         int slash = full.lastIndexOf('/');
         if (slash <= 0) {
             return new NotHls();
@@ -103,7 +111,12 @@ final class HlsUrl {
         if (!(p.resource() instanceof HlsResource.MediaPlaylist mp) || mp.classic()) {
             return p;
         }
-        Map<String, List<String>> params = new QueryStringDecoder(uri).parameters();
+        Map<String, List<String>> params;
+        try {
+            params = new QueryStringDecoder(uri).parameters();
+        } catch (IllegalArgumentException e) {
+            return new Invalid(400, "malformed query string");
+        }
         String msnText = first(params, "_HLS_msn");
         String partText = first(params, "_HLS_part");
         String skipText = first(params, "_HLS_skip");

@@ -2,7 +2,9 @@ package io.livegate.hls;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.livegate.hls.muxer.HlsResource;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 class HlsUrlTest {
@@ -63,5 +65,23 @@ class HlsUrlTest {
         assertThat(parse("/live/../x/index.m3u8")).isInstanceOf(HlsUrl.Invalid.class);
         assertThat(HlsUrl.parse("/live/x/index.m3u8?" + "a".repeat(2000), 1024))
                 .isEqualTo(new HlsUrl.Invalid(414, "URI longer than 1024 characters"));
+    }
+
+    @Test
+    void malformedEscapesAreNeverThrown() {
+        assertThat(parse("/live/x/video.m3u8?_HLS_msn=%zz")).isEqualTo(new HlsUrl.Invalid(400,
+                "malformed query string"));
+        assertThat(parse("/live/%zz/index.m3u8")).isInstanceOf(HlsUrl.NotHls.class);
+    }
+
+    /** Any request line: a result comes back (no exception), and a parsed resource has a valid stream path. */
+    @FuzzTest(maxDuration = "10s")
+    void fuzzParse(byte[] data) {
+        String uri = new String(data, StandardCharsets.ISO_8859_1);
+        HlsUrl.Result r = HlsUrl.parse(uri, 1024);
+        assertThat(r).isNotNull();
+        if (r instanceof HlsUrl.Parsed p) {
+            assertThat(io.livegate.router.StreamRouter.isValidPath(p.streamPath())).isTrue();
+        }
     }
 }
