@@ -8,6 +8,7 @@ import io.livegate.router.PublishRejectedException;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.PublisherControl;
 import io.livegate.router.StreamRegistry;
+import io.livegate.srt.binding.LogLimiter;
 import io.livegate.srt.binding.SockAddr;
 import io.livegate.srt.binding.Srt;
 import io.livegate.srt.binding.SrtEpoll;
@@ -58,6 +59,7 @@ public final class SrtServer implements AutoCloseable {
     private final List<SrtSession> sessionView = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final SrtAdmission admission;
+    private final LogLimiter rejectLog = new LogLimiter(20, 10_000_000_000L);
     // Held strongly: libsrt keeps the function pointer while the listener lives.
     private final SrtLibrary.ListenCallback listenCallback = this::onListen;
     private Srt srt;
@@ -208,8 +210,11 @@ public final class SrtServer implements AutoCloseable {
             SrtAdmission.Decision d = admission.decide(raw, peer);
             switch (d) {
                 case SrtAdmission.Decision.Reject r -> {
-                    LOG.info("srt reject peer={} streamid='{}' code={} reason={}", peer, printable(raw), r.code(),
-                            r.message());
+                    long suppressed = rejectLog.admit(System.nanoTime());
+                    if (suppressed >= 0) {
+                        LOG.info("srt reject peer={} streamid='{}' code={} reason={}{}", peer, printable(raw),
+                                r.code(), r.message(), suppressed > 0 ? " (" + suppressed + " more not logged)" : "");
+                    }
                     srt.setRejectReason(ns, r.code());
                     return -1;
                 }

@@ -32,6 +32,8 @@ public final class Srt {
 
     private static volatile Srt instance;
     private static final AtomicBoolean LOG_INSTALLED = new AtomicBoolean();
+    /** libsrt logs each failed handshake; a caller retrying in a loop must not flood the log. */
+    private static final LogLimiter LOG_LIMIT = new LogLimiter(50, 10_000_000_000L);
 
     private final SrtLibrary lib;
     // Held strongly: libsrt keeps the raw function pointer for the life of the process.
@@ -267,11 +269,16 @@ public final class Srt {
 
     private static void logLine(Pointer opaque, int level, Pointer file, int line, Pointer area, Pointer message) {
         try {
+            long suppressed = LOG_LIMIT.admit(System.nanoTime());
+            if (suppressed < 0) {
+                return;
+            }
             String text = message == null ? "" : message.getString(0, "UTF-8").strip();
+            String more = suppressed > 0 ? " (" + suppressed + " libsrt lines not logged)" : "";
             if (level <= 3) {
-                LOG.warn("libsrt: {}", text);
+                LOG.warn("libsrt: {}{}", text, more);
             } else {
-                LOG.debug("libsrt: {}", text);
+                LOG.debug("libsrt: {}{}", text, more);
             }
         } catch (RuntimeException e) {
             // never let an exception unwind into libsrt's thread
