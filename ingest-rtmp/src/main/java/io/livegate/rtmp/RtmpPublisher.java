@@ -5,6 +5,7 @@ import io.livegate.codec.h264.Avcc;
 import io.livegate.codec.av1.Av1Obu;
 import io.livegate.codec.h264.H264NalType;
 import io.livegate.codec.h265.H265NalType;
+import io.livegate.codec.vp9.Vp9FrameHeader;
 import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
@@ -229,7 +230,12 @@ final class RtmpPublisher {
                 key = key || Av1Obu.isKeyframe(obus);
                 payload = new Payload.Av1TemporalUnit(obus);
             }
-            case VP8, VP9 -> payload = new Payload.VpxFrame(Arrays.copyOfRange(b, off, off + len));
+            case VP8, VP9 -> {
+                payload = new Payload.VpxFrame(Arrays.copyOfRange(b, off, off + len));
+                if (c.codec() == Codec.VP9 && key) {
+                    vp9Size(t, ((Payload.VpxFrame) payload).data());
+                }
+            }
             case AAC -> payload = new Payload.AacFrame(Arrays.copyOfRange(b, off, off + len));
             case OPUS -> payload = new Payload.OpusPacket(Arrays.copyOfRange(b, off, off + len));
             default -> {
@@ -248,6 +254,23 @@ final class RtmpPublisher {
             stats.audioFrame();
         }
         publisher.write(new Frame(t.id, pts, dts, key, payload, System.nanoTime()));
+    }
+
+    /** vpcC carries no picture size: take it from the first keyframe header so the API can show it. */
+    private void vp9Size(TrackState t, byte[] frame) {
+        if (!(t.track.parameters() instanceof CodecParameters.VpxParameters p) || p.width() != 0) {
+            return;
+        }
+        try {
+            Vp9FrameHeader h = Vp9FrameHeader.parse(frame);
+            if (h.keyframe() && h.width() > 0) {
+                t.track = t.track.withParameters(new CodecParameters.VpxParameters(p.profile(), p.bitDepth(),
+                        h.width(), h.height()));
+                publisher.setTrack(t.track);
+            }
+        } catch (CodecException e) {
+            // a header we cannot read leaves the size unknown; the frame still goes out
+        }
     }
 
     private static boolean sameCodec(Codec codec, FlvCodec flv) {

@@ -3,6 +3,8 @@ package io.livegate.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livegate.codec.CodecStrings;
+import io.livegate.codec.VideoInfo;
 import io.livegate.codec.av1.Av1CodecConfig;
 import io.livegate.codec.av1.Av1Obu;
 import io.livegate.codec.av1.Av1SequenceHeader;
@@ -163,6 +165,9 @@ class EnhancedRtmpE2eTest {
             H265Sps sps = H265Sps.parse(params.sps().get(0));
             assertThat(sps.width()).isEqualTo(320);
             assertThat(sps.height()).isEqualTo(240);
+            assertThat(VideoInfo.of(v).width()).isEqualTo(320);
+            assertThat(CodecStrings.of(v)).startsWith("hvc1.");
+            assertThat(CodecStrings.of(sub.track(1))).isEqualTo("opus");
             List<Frame> vf = sub.frames(0);
             assertThat(vf).hasSize(FRAMES);
             assertThat(vf.stream().filter(Frame::keyframe).count()).isEqualTo(2);
@@ -271,6 +276,11 @@ class EnhancedRtmpE2eTest {
             Track vpx = sub.track(2);
             assertThat(vpx.codec()).isEqualTo(Codec.VP9);
             assertThat(((CodecParameters.VpxParameters) vpx.parameters()).bitDepth()).isEqualTo(8);
+            assertThat(VideoInfo.of(vpx).width()).isEqualTo(320);
+            assertThat(VideoInfo.of(vpx).height()).isEqualTo(240);
+            assertThat(CodecStrings.of(vpx)).startsWith("vp09.00.");
+            assertThat(VideoInfo.of(av1).width()).isEqualTo(320);
+            assertThat(CodecStrings.of(av1)).startsWith("av01.0.");
             List<Frame> vf = sub.frames(2);
             assertThat(vf).hasSize(FRAMES);
             assertThat(((Payload.VpxFrame) vf.get(7).payload()).data()).isEqualTo(vp9.get(7));

@@ -3,6 +3,8 @@ package io.livegate.rtmp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.livegate.codec.CodecStrings;
+import io.livegate.codec.VideoInfo;
 import io.livegate.codec.h264.H264Sps;
 import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters.AacParameters;
@@ -151,8 +153,14 @@ class RtmpFfmpegE2eTest {
             case "main" -> 77;
             default -> 100;
         });
-        assertThat(sps.frameRate()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(0.01));
-        assertThat(sps.mayReorder()).as("B-frame flag").isEqualTo(bFrames > 0);
+        // what the gateway's API shows, from the codec package
+        VideoInfo info = VideoInfo.of(v);
+        assertThat(info.width()).isEqualTo(640);
+        assertThat(info.height()).isEqualTo(360);
+        assertThat(info.frameRate()).isCloseTo(30.0, org.assertj.core.data.Offset.offset(0.01));
+        assertThat(info.mayReorder()).as("B-frame flag").isEqualTo(bFrames > 0);
+        assertThat(CodecStrings.of(v)).startsWith("avc1.");
+        assertThat(CodecStrings.of(sub.track(1))).isEqualTo("mp4a.40.2");
         if (realtime) {
             // ffmpeg -re paces at 30 fps with a keyframe every 30 frames and ~2 s of media.
             RtmpSessionInfo last = seen.get(seen.size() - 1);
