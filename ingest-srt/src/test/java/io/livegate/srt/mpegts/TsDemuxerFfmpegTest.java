@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 /**
  * Transport streams written by ffmpeg 5.1 (committed resources; counts from ffprobe -count_frames):
  * h264-aac-2s.ts is 2 s of testsrc2 320x180@30 (libx264, -g 30) and a 48 kHz mono sine (aac) with 60 video and
- * 95 audio frames; hevc-opus-1s.ts is 1 s at 25 fps (libx265, -g 25) with 51 mono Opus packets.
+ * 95 audio frames; hevc-opus-1s.ts is 1 s at 25 fps (libx265, -g 25) with 51 mono Opus packets;
+ * h264-aac-ptswrap-2s.ts is 2 s (60 video, 88 frames of 44.1 kHz stereo AAC) written with
+ * {@code -output_ts_offset 95441.5}, so its 33-bit PTS wraps about 0.8 s in.
  */
 class TsDemuxerFfmpegTest {
 
@@ -89,5 +91,35 @@ class TsDemuxerFfmpegTest {
             assertThat(a.get(i).pts() - a.get(i - 1).pts()).isBetween(959L, 961L);
             assertThat(a.get(i).samples()).isEqualTo(960);
         }
+    }
+
+    @Test
+    void bFramesKeepTheirDecodeOrderAndCompositionOffsets() throws IOException {
+        List<MediaUnit.Video> v = demux(resource("h264-aac-2s.ts"), 1316).video(); // x264 veryfast: 3 B-frames
+        assertThat(v).anyMatch(u -> u.pts() > u.dts());
+        assertThat(v).allMatch(u -> u.pts() >= u.dts());
+        for (int i = 1; i < v.size(); i++) {
+            assertThat(v.get(i).dts()).isGreaterThan(v.get(i - 1).dts());
+        }
+    }
+
+    @Test
+    void ptsWrapInARealStreamStaysMonotonic() throws IOException {
+        CollectingListener l = demux(resource("h264-aac-ptswrap-2s.ts"), 1316);
+        List<MediaUnit.Video> v = l.video();
+        List<MediaUnit.Audio> a = l.audio();
+        assertThat(v).hasSize(60);
+        assertThat(a).hasSize(88);
+        for (int i = 1; i < v.size(); i++) {
+            assertThat(v.get(i).dts() - v.get(i - 1).dts()).as("video dts step %d", i).isEqualTo(3000);
+        }
+        for (int i = 1; i < a.size(); i++) {
+            assertThat(a.get(i).pts() - a.get(i - 1).pts()).as("audio step %d", i).isBetween(1023L, 1025L);
+        }
+        assertThat(a.get(0).clockRate()).isEqualTo(44_100);
+        assertThat(a.get(0).channels()).isEqualTo(2);
+        // the timeline crossed 2^33 ticks: raw 33-bit values would have jumped back by 26.5 hours
+        assertThat(v.get(v.size() - 1).pts()).isGreaterThan(2 * TimestampUnwrapper.WRAP);
+        assertThat(v.get(0).pts()).isLessThan(2 * TimestampUnwrapper.WRAP);
     }
 }
