@@ -55,27 +55,28 @@ public final class Srt {
         }
         synchronized (Srt.class) {
             if (instance == null) {
-                instance = new Srt(loadLibrary());
+                instance = new Srt(loadLibrary(SONAME, FALLBACK));
             }
             return instance;
         }
     }
 
-    private static SrtLibrary loadLibrary() {
-        UnsatisfiedLinkError first;
-        try {
-            return Native.load(SONAME, SrtLibrary.class);
-        } catch (UnsatisfiedLinkError e) {
-            first = e;
+    /** Tries each library name in turn (package-private for the test of the missing-library message). */
+    static SrtLibrary loadLibrary(String... names) {
+        UnsatisfiedLinkError last = null;
+        for (String name : names) {
+            try {
+                return Native.load(name, SrtLibrary.class);
+            } catch (UnsatisfiedLinkError e) {
+                if (last != null) {
+                    e.addSuppressed(last);
+                }
+                last = e;
+            }
         }
-        try {
-            return Native.load(FALLBACK, SrtLibrary.class);
-        } catch (UnsatisfiedLinkError e) {
-            e.addSuppressed(first);
-            throw new SrtException(SrtException.Reason.LIBRARY_MISSING,
-                    "libsrt 1.5 not found (tried " + SONAME + " and lib" + FALLBACK
-                            + ".so): install it with 'apt-get install libsrt1.5-openssl', or disable SRT", e);
-        }
+        throw new SrtException(SrtException.Reason.LIBRARY_MISSING, "libsrt 1.5 not found (tried "
+                + String.join(", ", names) + "): install it with 'apt-get install libsrt1.5-openssl', or disable SRT",
+                last);
     }
 
     public SrtLibrary raw() {

@@ -22,6 +22,15 @@ class SrtBindingTest {
     }
 
     @Test
+    void aMissingLibraryIsAClearError() {
+        assertThatThrownBy(() -> Srt.loadLibrary("libsrt-missing.so.9", "srt-missing"))
+                .isInstanceOf(SrtException.class)
+                .hasMessageContaining("apt-get install libsrt1.5-openssl")
+                .hasMessageContaining("libsrt-missing.so.9, srt-missing")
+                .satisfies(e -> assertThat(((SrtException) e).reason()).isEqualTo(SrtException.Reason.LIBRARY_MISSING));
+    }
+
+    @Test
     void socketOptionsRoundTripAndErrorsCarryLibsrtsText() {
         Srt srt = Srt.load();
         srt.startup();
