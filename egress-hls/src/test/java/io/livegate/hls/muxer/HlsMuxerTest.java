@@ -293,4 +293,58 @@ class HlsMuxerTest {
         h.playlist("audio");
         assertThat(h.muxer.viewers()).isEqualTo(1);
     }
+
+    @Test
+    void opusAudioGetsAnOpusInitSegmentAndCodec() throws Exception {
+        h = new MuxerHarness(MuxerHarness.config(Duration.ofSeconds(2), 100, 7), 30, true, true,
+                new io.livegate.media.Track(1, io.livegate.media.Codec.OPUS, 48_000,
+                        new io.livegate.media.CodecParameters.OpusParameters(2, 312, 48_000)));
+        h.pushUntil(2.1);
+        assertThat(h.request(new HlsResource.Multivariant(false)).text()).contains("CODECS=\"avc1.42c00d,opus\"",
+                "CHANNELS=\"2\"");
+        HlsReply init = h.request(new HlsResource.Init("audio", h.muxer.generation(), 0)).get();
+        assertThat(new String(init.body().get(0), java.nio.charset.StandardCharsets.ISO_8859_1)).contains("Opus",
+                "dOps");
+        assertThat(PlaylistRules.validateMedia(h.playlist("audio"))).isEmpty();
+    }
+
+    @Test
+    void newParametersGiveANewInitSegmentAndADiscontinuity() throws Exception {
+        harness(Duration.ofSeconds(2), 100, 7, true, true);
+        h.pushUntil(1.5);
+        byte[] sps = MuxerHarness.SPS.clone();
+        sps[3] = 0x1e; // level 3.0
+        io.livegate.media.Track changed = MuxerHarness.VIDEO.withParameters(
+                new io.livegate.media.CodecParameters.H264Parameters(List.of(sps), List.of(MuxerHarness.PPS)));
+        h.on(() -> h.muxer.onTracks(List.of(changed, MuxerHarness.AUDIO)));
+        h.pushUntil(3.5);
+        String g = h.muxer.generation();
+        String video = h.playlist("video");
+        assertThat(video).contains("#EXT-X-MAP:URI=\"video_" + g + "_init0.mp4\"",
+                "#EXT-X-DISCONTINUITY\n#EXT-X-MAP:URI=\"video_" + g + "_init1.mp4\"");
+        assertThat(PlaylistRules.validateMedia(video)).isEmpty();
+        assertThat(h.request(new HlsResource.Init("video", g, 1)).status()).isEqualTo(200);
+        assertThat(h.request(new HlsResource.Init("video", g, 0)).status()).isEqualTo(200);
+        // Audio did not change: its init stays, but it marks the discontinuity too.
+        assertThat(h.playlist("audio")).contains("#EXT-X-DISCONTINUITY\n").doesNotContain("audio_" + g + "_init1");
+    }
+
+    @Test
+    void programDateTimesFollowMediaTime() throws Exception {
+        harness(Duration.ofSeconds(2), 100, 7, true, true);
+        h.pushUntil(4.1);
+        String video = h.playlist("video");
+        List<java.time.Instant> pdts = new ArrayList<>();
+        Matcher m = Pattern.compile("#EXT-X-PROGRAM-DATE-TIME:(\\S+)").matcher(video);
+        while (m.find()) {
+            pdts.add(java.time.Instant.parse(m.group(1)));
+        }
+        assertThat(pdts).hasSizeGreaterThanOrEqualTo(4);
+        for (int i = 1; i < pdts.size(); i++) {
+            assertThat(Duration.between(pdts.get(i - 1), pdts.get(i)).toMillis()).isBetween(999L, 1001L);
+        }
+        String audio = h.playlist("audio");
+        assertThat(audio).contains("#EXT-X-PROGRAM-DATE-TIME:" + video.replaceAll("(?s).*?#EXT-X-PROGRAM-DATE-TIME:(\\S+).*",
+                "$1").substring(0, 19));
+    }
 }

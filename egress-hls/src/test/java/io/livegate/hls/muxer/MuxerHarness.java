@@ -36,6 +36,11 @@ final class MuxerHarness implements AutoCloseable {
     private long audioIndex;
 
     MuxerHarness(MuxerConfig config, int gop, boolean withVideo, boolean withAudio) {
+        this(config, gop, withVideo, withAudio, withAudio ? AUDIO : null);
+    }
+
+    /** With {@code audioTrack} (id 1) as the audio track; its frames carry AAC-like bytes whatever the codec. */
+    MuxerHarness(MuxerConfig config, int gop, boolean withVideo, boolean withAudio, Track audioTrack) {
         this.muxer = new HlsMuxer("live/test", config, loop);
         this.gop = gop;
         List<Track> tracks = new ArrayList<>();
@@ -43,7 +48,7 @@ final class MuxerHarness implements AutoCloseable {
             tracks.add(VIDEO);
         }
         if (withAudio) {
-            tracks.add(AUDIO);
+            tracks.add(audioTrack);
         }
         this.withVideo = withVideo;
         this.withAudio = withAudio;
