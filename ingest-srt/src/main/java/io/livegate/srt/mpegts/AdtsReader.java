@@ -42,10 +42,14 @@ final class AdtsReader implements ElementaryStreamReader {
             byte[] joined = new byte[pendingLen + pes.length()];
             System.arraycopy(pending, 0, joined, 0, pendingLen);
             System.arraycopy(b, p, joined, pendingLen, pes.length());
-            carried = pendingLen;
-            b = joined;
-            p = 0;
-            end = joined.length;
+            if (completes(joined, pendingLen, pes.length())) {
+                carried = pendingLen;
+                b = joined;
+                p = 0;
+                end = joined.length;
+            } else {
+                out.accept(null); // the cut frame does not continue here: drop it rather than eat good frames
+            }
             pendingLen = 0;
         }
         int frames = 0;
@@ -99,9 +103,26 @@ final class AdtsReader implements ElementaryStreamReader {
         }
     }
 
+    /**
+     * Whether the frame cut at the end of the previous PES packet ends inside the new data exactly where the
+     * next frame (or the data) begins.
+     */
+    private static boolean completes(byte[] joined, int carried, int added) {
+        AdtsHeader h = header(joined, 0, joined.length);
+        if (h == null) {
+            return false;
+        }
+        int rest = h.frameLength() - carried;
+        if (rest < 0 || rest > added) {
+            return false;
+        }
+        int next = carried + rest;
+        return joined.length - next < 2 || (joined[next] & 0xff) == 0xff && (joined[next + 1] & 0xf6) == 0xf0;
+    }
+
     /** The header at {@code p}, or null when these bytes cannot start a frame. */
     private static AdtsHeader header(byte[] b, int p, int available) {
-        if ((b[p] & 0xff) != 0xff || (b[p + 1] & 0xf6) != 0xf0) {
+        if (available < AdtsHeader.MIN_HEADER_LENGTH || (b[p] & 0xff) != 0xff || (b[p + 1] & 0xf6) != 0xf0) {
             return null; // cheap pre-check (sync word, layer 0) so hunting through garbage throws nothing
         }
         try {

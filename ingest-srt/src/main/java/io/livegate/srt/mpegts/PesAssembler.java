@@ -53,7 +53,7 @@ final class PesAssembler {
     /**
      * Appends payload bytes.
      *
-     * @return true when the declared PES_packet_length is now complete
+     * @return true when the declared PES_packet_length is now complete (the packet must be finished)
      * @throws TsException PES_TOO_LARGE past the limit
      */
     boolean append(byte[] b, int off, int n) {
@@ -78,10 +78,9 @@ final class PesAssembler {
             int pesLength = (buf[4] & 0xff) << 8 | buf[5] & 0xff;
             declaredTotal = pesLength == 0 ? Long.MAX_VALUE : 6 + pesLength;
         }
-        if (len > declaredTotal) {
-            damaged = true; // more bytes than PES_packet_length says: the length lied
-        }
-        return len == declaredTotal;
+        // Bytes past PES_packet_length in the same transport packet are stuffing some muxers put in the payload
+        // instead of the adaptation field; finish() cuts them off.
+        return len >= declaredTotal && declaredTotal > 0;
     }
 
     /**
@@ -95,12 +94,16 @@ final class PesAssembler {
             return null;
         }
         active = false;
-        boolean dmg = damaged || (declaredTotal != Long.MAX_VALUE && declaredTotal > 0 && len != declaredTotal);
+        boolean bounded = declaredTotal > 0 && declaredTotal != Long.MAX_VALUE;
+        // A bounded packet cut short by the next unit start lost its tail.
+        boolean dmg = damaged || (bounded && len < declaredTotal);
+        if (bounded && len > declaredTotal) {
+            len = (int) declaredTotal;
+        }
         if (len < 9 || buf[0] != 0 || buf[1] != 0 || buf[2] != 1) {
             return null;
         }
         int streamId = buf[3] & 0xff;
-        boolean bounded = declaredTotal != Long.MAX_VALUE;
         if (!hasOptionalHeader(streamId)) {
             return new PesPacket(pid, streamId, -1, -1, randomAccess, dmg, bounded, buf, 6, len - 6);
         }

@@ -233,15 +233,18 @@ class TsDemuxerTest {
     }
 
     @Test
-    void pesLengthThatLiesIsMarkedDamaged() {
-        byte[] pes = TsBuilder.pes(0xC0, 90_000, -1, TsBuilder.adts(400, 5), true);
-        pes[4] = 0;
-        pes[5] = 100; // says 100 bytes, carries 416: the transport packets decide, the unit is flagged
-        feed(program().pes(AUDIO, pes, false).bytes());
+    void bytesPastPesPacketLengthAreStuffingAndALyingLengthCostsOnlyItsOwnFrame() {
+        byte[] padded = TsBuilder.pes(0xC0, 90_000, -1, TsBuilder.adts(100, 1), true);
+        byte[] withStuffing = Arrays.copyOf(padded, padded.length + 20);
+        Arrays.fill(withStuffing, padded.length, withStuffing.length, (byte) 0xFF); // 0xFF in the payload
+        byte[] lying = TsBuilder.pes(0xC0, 90_000 + 1920, -1, TsBuilder.adts(400, 2), true);
+        lying[4] = 0;
+        lying[5] = 100; // says 100 bytes, carries 416: the frame is cut
+        byte[] good = TsBuilder.pes(0xC0, 90_000 + 3840, -1, TsBuilder.adts(200, 3), true);
+        feed(program().pes(AUDIO, withStuffing, false).pes(AUDIO, lying, false).pes(AUDIO, good, false).bytes());
         demuxer.flush();
-        assertThat(listener.audio()).hasSize(1);
-        assertThat(listener.audio().get(0).damaged()).isTrue();
-        assertThat(listener.audio().get(0).data()).hasSize(400);
+        assertThat(listener.audio()).extracting(x -> x.data().length).containsExactly(100, 200);
+        assertThat(listener.audio()).extracting(MediaUnit::damaged).containsExactly(false, false);
     }
 
     @Test
