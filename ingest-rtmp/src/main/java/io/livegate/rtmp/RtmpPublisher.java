@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One RTMP publish mapped onto one core-router {@link Publisher}: FLV tags become {@link Track}s and
- * {@link Frame}s. The message body is copied once into a byte array; payloads are cut from it.
+ * {@link Frame}s. Tags are parsed in place in the message body (a heap buffer from the chunk decoder); each
+ * payload is copied out of it exactly once, so no {@code ByteBuf} reaches the router.
  *
  * <p>Track ids: 0 is the (default track's) video, 1 its audio; further Enhanced RTMP multitrack tracks get
  * 2, 3, ... in order of appearance, up to {@code maxTracks}. Timestamps: FLV milliseconds scaled to the track
@@ -83,25 +84,36 @@ final class RtmpPublisher {
     /** Handles an audio, video or aggregate message; the caller keeps ownership of the message. */
     void onMessage(RtmpMessage msg) {
         ByteBuf body = msg.body();
-        byte[] bytes = ByteBufUtil.getBytes(body);
-        if (msg.typeId() == RtmpMessageType.AGGREGATE) {
-            aggregate(bytes, msg.timestamp());
+        byte[] bytes;
+        int off;
+        int len = body.readableBytes();
+        if (body.hasArray()) {
+            // the chunk decoder assembles bodies on the heap: parse in place, payloads are copied out once
+            bytes = body.array();
+            off = body.arrayOffset() + body.readerIndex();
         } else {
-            tag(msg.typeId() == RtmpMessageType.VIDEO, bytes, 0, bytes.length, msg.timestamp());
+            bytes = ByteBufUtil.getBytes(body);
+            off = 0;
+        }
+        if (msg.typeId() == RtmpMessageType.AGGREGATE) {
+            aggregate(bytes, off, len, msg.timestamp());
+        } else {
+            tag(msg.typeId() == RtmpMessageType.VIDEO, bytes, off, len, msg.timestamp());
         }
     }
 
     /** An aggregate message (RTMP 1.0 7.1.6): FLV tags back to back, each followed by its previous-tag-size. */
-    private void aggregate(byte[] b, long messageTs) {
-        int p = 0;
+    private void aggregate(byte[] b, int off, int len, long messageTs) {
+        int p = off;
+        int end = off + len;
         long firstTs = -1;
-        while (b.length - p >= AGGREGATE_TAG_HEADER) {
+        while (end - p >= AGGREGATE_TAG_HEADER) {
             int type = b[p] & 0x1F;
             int size = (b[p + 1] & 0xFF) << 16 | (b[p + 2] & 0xFF) << 8 | (b[p + 3] & 0xFF);
             long ts = ((b[p + 4] & 0xFFL) << 16 | (b[p + 5] & 0xFFL) << 8 | (b[p + 6] & 0xFFL)
                     | (b[p + 7] & 0xFFL) << 24);
             p += AGGREGATE_TAG_HEADER;
-            if (size > b.length - p) {
+            if (size > end - p) {
                 stats.invalidTags++;
                 return;
             }

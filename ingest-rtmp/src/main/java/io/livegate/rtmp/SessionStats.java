@@ -25,14 +25,19 @@ final class SessionStats {
     volatile long videoFrames;
     volatile long audioFrames;
 
-    private long windowStart = System.nanoTime();
+    private long windowStart;
     private long windowBytes;
     private long windowFrames;
     private long lastKeyframeMs = -1;
 
     SessionStats(String protocol, String remoteAddress) {
+        this(protocol, remoteAddress, System.nanoTime());
+    }
+
+    SessionStats(String protocol, String remoteAddress, long nowNanos) {
         this.protocol = protocol;
         this.remoteAddress = remoteAddress;
+        this.windowStart = nowNanos;
     }
 
     void videoFrame(long timestampMs, boolean keyframe) {
@@ -51,8 +56,11 @@ final class SessionStats {
 
     /** Updates the byte count and, once a second has passed, bitrate and frame rate. */
     void bytes(long totalBytesIn) {
+        bytes(totalBytesIn, System.nanoTime());
+    }
+
+    void bytes(long totalBytesIn, long now) {
         bytesIn = totalBytesIn;
-        long now = System.nanoTime();
         long elapsed = now - windowStart;
         if (elapsed >= WINDOW_NANOS) {
             bitrate = (totalBytesIn - windowBytes) * 8 * 1_000_000_000L / elapsed;

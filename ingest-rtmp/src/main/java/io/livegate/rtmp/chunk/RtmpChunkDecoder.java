@@ -254,7 +254,8 @@ public final class RtmpChunkDecoder extends ByteToMessageDecoder {
                         + " bytes > limit " + limits.maxBufferedBytes());
             }
             buffered += cs.length;
-            cs.partial = ctx.alloc().buffer(Math.min(cs.length, INITIAL_BODY_CAPACITY), Math.max(cs.length, 1));
+            // Heap: the body is read as a byte array next (AMF, FLV), so this saves a copy.
+            cs.partial = ctx.alloc().heapBuffer(Math.min(cs.length, INITIAL_BODY_CAPACITY), Math.max(cs.length, 1));
         }
         current = cs;
         currentCsid = csid;
