@@ -23,11 +23,13 @@ import java.net.InetSocketAddress;
 /** A tiny HTTP server on 127.0.0.1 that routes every request to an {@link HlsHttpHandler}, or 404s. */
 final class TestHttpServer implements AutoCloseable {
 
-    private final EventLoopGroup group;
     private final Channel channel;
 
     TestHttpServer(EventLoopGroup group, HlsHttpHandler handler) throws InterruptedException {
-        this.group = group;
+        this(group, handler, 0);
+    }
+
+    TestHttpServer(EventLoopGroup group, HlsHttpHandler handler, int port) throws InterruptedException {
         this.channel = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -46,7 +48,7 @@ final class TestHttpServer implements AutoCloseable {
                                     }
                                 });
                     }
-                }).bind("127.0.0.1", 0).sync().channel();
+                }).bind("127.0.0.1", port).sync().channel();
     }
 
     static EventLoopGroup newGroup(int threads) {

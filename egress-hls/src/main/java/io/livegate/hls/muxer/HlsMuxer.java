@@ -148,8 +148,10 @@ public final class HlsMuxer {
         }
         publisherGone = false;
         if (video != null && frame.trackId() == video.track().track().id()) {
+            clock.observe(frame, video.track().timescale());
             onVideo(frame);
         } else if (audio != null && frame.trackId() == audio.track().track().id()) {
+            clock.observe(frame, audio.track().timescale());
             onAudio(frame);
         }
     }

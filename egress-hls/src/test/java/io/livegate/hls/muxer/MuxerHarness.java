@@ -32,6 +32,8 @@ final class MuxerHarness implements AutoCloseable {
     final ScheduledExecutorService loop = Executors.newSingleThreadScheduledExecutor();
     final HlsMuxer muxer;
     final int gop;
+    /** Frames claim to have been ingested at their media time after this instant (a real-time publisher). */
+    private final long startNanos = System.nanoTime();
     private long videoIndex;
     private long audioIndex;
 
@@ -79,12 +81,12 @@ final class MuxerHarness implements AutoCloseable {
                     slice[0] = (byte) (key ? 0x65 : 0x41);
                     List<byte[]> nals = key ? List.of(SPS, PPS, slice) : List.of(slice);
                     muxer.onFrame(new Frame(0, videoIndex * 3000, videoIndex * 3000, key, new Payload.NalUnits(nals),
-                            System.nanoTime()));
+                            startNanos + videoIndex * 1_000_000_000L / 30));
                     videoIndex++;
                 } else {
                     long ts = audioIndex * 1024;
                     muxer.onFrame(new Frame(1, ts, ts, true, new Payload.AacFrame(new byte[] {0x21, 0x10, 0x04}),
-                            System.nanoTime()));
+                            startNanos + ts * 1_000_000_000L / 48_000));
                     audioIndex++;
                 }
             }
