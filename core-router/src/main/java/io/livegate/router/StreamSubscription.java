@@ -51,6 +51,7 @@ final class StreamSubscription implements Subscription {
     /** Video tracks skipping frames until a keyframe; guarded by the stream's lock. */
     private final Set<Integer> awaitingKeyframe = new HashSet<>();
     private volatile boolean delivering = true;
+    private final Runnable drainTask = this::drain;
 
     StreamSubscription(Stream stream, SubscriberInfo info, Executor executor, Subscriber subscriber,
                        StreamRouter.Counters counters) {
@@ -143,7 +144,7 @@ final class StreamSubscription implements Subscription {
     private void scheduleDrain() {
         if (drainScheduled.compareAndSet(false, true)) {
             try {
-                executor.execute(this::drain);
+                executor.execute(drainTask);
             } catch (RejectedExecutionException e) {
                 // The subscriber's event loop is gone: nothing will ever read this queue again.
                 delivering = false;

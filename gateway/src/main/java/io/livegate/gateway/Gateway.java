@@ -1,0 +1,152 @@
+package io.livegate.gateway;
+
+import io.livegate.gateway.api.HealthApi;
+import io.livegate.gateway.api.StreamsApi;
+import io.livegate.gateway.config.GatewayConfig;
+import io.livegate.gateway.http.HttpChannelInitializer;
+import io.livegate.gateway.http.HttpRequestRouter;
+import io.livegate.gateway.http.HttpResponses;
+import io.livegate.gateway.http.HttpRoute;
+import io.livegate.gateway.http.HttpServer;
+import io.livegate.gateway.metrics.BusMetrics;
+import io.livegate.gateway.metrics.MetricsEndpoint;
+import io.livegate.hls.HlsEgress;
+import io.livegate.router.PublishHook;
+import io.livegate.router.StreamRouter;
+import io.livegate.rtmp.RtmpServer;
+import io.livegate.srt.SrtServer;
+import io.livegate.srt.binding.SrtException;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.epoll.Epoll;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.nio.NioIoHandler;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** One running LiveGate: the router, every enabled protocol module, and the HTTP server in front of them. */
+public final class Gateway implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
+
+    private final GatewayConfig config;
+    private final StreamRouter router;
+    private final EventLoopGroup group;
+    private final List<AutoCloseable> closeables = new ArrayList<>();
+    private HttpServer http;
+    private RtmpServer rtmp;
+    private SrtServer srt;
+    private HlsEgress hls;
+    private boolean closed;
+
+    public Gateway(GatewayConfig config) {
+        this.config = config;
+        this.router = new StreamRouter(config.router(), PublishHook.ALLOW_ALL);
+        this.group = new MultiThreadIoEventLoopGroup(0,
+                Epoll.isAvailable() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /** Binds every listener; throws (after releasing what was bound) when one cannot start. */
+    public Gateway start() throws Exception {
+        try {
+            HttpResponses responses = new HttpResponses(config.http().corsOrigin());
+            List<HttpRoute> routes = new ArrayList<>();
+            routes.add(new HealthApi(router, responses));
+            if (config.metricsEnabled()) {
+                MetricsEndpoint metrics = new MetricsEndpoint(new BusMetrics(router), responses);
+                closeables.add(metrics);
+                routes.add(metrics);
+            }
+            routes.add(new StreamsApi(router, responses));
+            if (config.hls() != null) {
+                hls = new HlsEgress(config.hls(), router, group);
+                closeables.add(hls);
+                routes.add(hls.handler()::handle);
+            }
+            HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
+            http = new HttpServer(config.http().host(), config.http().port(), group,
+                    new HttpChannelInitializer(config.http().maxBodySize(), config.http().idleTimeout(), httpRouter));
+            http.start();
+            if (config.rtmp() != null) {
+                rtmp = new RtmpServer(config.rtmp(), router, group);
+                closeables.add(rtmp);
+                rtmp.start();
+            }
+            startSrt();
+            LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} transport={}",
+                    Version.current(), config.http().host(), http.port(), rtmp == null ? "off" : rtmp.port(),
+                    rtmp == null || rtmp.tlsPort() < 0 ? "off" : rtmp.tlsPort(), srt == null ? "off" : srt.port(),
+                    hls == null ? "off" : "on", Epoll.isAvailable() ? "epoll" : "nio");
+            return this;
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+    }
+
+    private void startSrt() {
+        if (config.srt() == null) {
+            return;
+        }
+        srt = new SrtServer(config.srt(), router);
+        try {
+            srt.start();
+            closeables.add(srt);
+        } catch (SrtException e) {
+            if (e.reason() != SrtException.Reason.LIBRARY_MISSING) {
+                throw e;
+            }
+            // The rest of the gateway is useful without SRT; say plainly why it is off.
+            LOG.warn("msg=\"srt disabled\" reason=\"{}\"", e.getMessage());
+            srt = null;
+        }
+    }
+
+    public int httpPort() {
+        return http.port();
+    }
+
+    /** The RTMP server, or null when disabled. */
+    public RtmpServer rtmp() {
+        return rtmp;
+    }
+
+    /** The SRT server, or null when disabled or libsrt is missing. */
+    public SrtServer srt() {
+        return srt;
+    }
+
+    /** HLS egress, or null when disabled. */
+    public HlsEgress hls() {
+        return hls;
+    }
+
+    public StreamRouter router() {
+        return router;
+    }
+
+    /** Stops listeners, ends streams (publishers are disconnected, viewers told), then the event loops. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (http != null) {
+            http.close();
+        }
+        for (int i = closeables.size() - 1; i >= 0; i--) {
+            try {
+                closeables.get(i).close();
+            } catch (Exception e) {
+                LOG.warn("msg=\"close failed\" component={}", closeables.get(i).getClass().getSimpleName(), e);
+            }
+        }
+        router.close();
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        LOG.info("gateway stopped");
+    }
+}

@@ -1,0 +1,13 @@
+package io.livegate.gateway.config;
+
+/** The configuration is invalid; the message names the key and what is wrong. */
+public final class ConfigException extends RuntimeException {
+
+    public ConfigException(String message) {
+        super(message);
+    }
+
+    public ConfigException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}

@@ -1,0 +1,74 @@
+package io.livegate.gateway.config;
+
+import io.livegate.hls.HlsConfig;
+import io.livegate.hls.HlsLimits;
+import io.livegate.router.RouterConfig;
+import io.livegate.rtmp.RtmpConfig;
+import io.livegate.rtmp.chunk.RtmpLimits;
+import io.livegate.srt.SrtConfig;
+import io.livegate.srt.SrtLimits;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** The effective configuration, bound from a {@link ConfigTree}. Sections mirror {@code conf/livegate.yaml}. */
+public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers subscribers, boolean metricsEnabled,
+                            RtmpConfig rtmp, SrtConfig srt, HlsConfig hls) {
+
+    /** The HTTP server section. */
+    public record Http(String host, int port, int maxBodySize, String corsOrigin, Duration idleTimeout) {
+    }
+
+    /** The log section. */
+    public record Log(String format, String level) {
+    }
+
+    /** Per-subscriber queue bounds applied by egress modules. */
+    public record Subscribers(int maxFrames, long maxBytes) {
+    }
+
+    public static GatewayConfig from(ConfigTree c) {
+        Http http = new Http(c.string("http.host"), c.integer("http.port", 0, 65535),
+                (int) Math.min(Integer.MAX_VALUE, c.size("http.max_body_size")), c.string("http.cors_origin"),
+                c.duration("http.idle_timeout"));
+        Log log = new Log(c.choice("log.format", "logfmt", "json"),
+                c.choice("log.level", "error", "warn", "info", "debug", "trace"));
+        RouterConfig router = new RouterConfig(c.duration("router.grace_period"), c.bool("router.allow_takeover"),
+                c.integer("router.gop_cache_max_frames", 0, 1_000_000), c.size("router.gop_cache_max_bytes"),
+                c.duration("router.keyframe_request_interval"), c.duration("router.max_timestamp_jump"));
+        Subscribers subs = new Subscribers(c.integer("router.subscriber_max_frames", 16, 1_000_000),
+                c.size("router.subscriber_max_bytes"));
+        return new GatewayConfig(http, log, router, subs, c.bool("metrics.enabled"),
+                c.bool("rtmp.enabled") ? rtmp(c) : null, c.bool("srt.enabled") ? srt(c) : null,
+                c.bool("hls.enabled") ? hls(c) : null);
+    }
+
+    private static RtmpConfig rtmp(ConfigTree c) {
+        String cert = c.string("rtmp.tls_certificate");
+        String key = c.string("rtmp.tls_private_key");
+        return valid("rtmp", () -> new RtmpConfig(c.string("rtmp.host"), c.integer("rtmp.port", 0, 65535),
+                c.integer("rtmp.tls_port", 0, 65535), cert == null ? null : Path.of(cert), key == null ? null : Path.of(key),
+                c.duration("rtmp.idle_timeout"), RtmpLimits.DEFAULTS));
+    }
+
+    private static SrtConfig srt(ConfigTree c) {
+        return valid("srt", () -> new SrtConfig(c.string("srt.host"), c.integer("srt.port", 0, 65535),
+                c.duration("srt.latency"), c.string("srt.passphrase"), c.map("srt.passphrases"),
+                c.integer("srt.max_sessions", 1, 100_000), c.duration("srt.idle_timeout"), SrtLimits.DEFAULTS));
+    }
+
+    private static HlsConfig hls(ConfigTree c) {
+        return valid("hls", () -> new HlsConfig(c.duration("hls.segment_duration"), c.duration("hls.part_duration"),
+                c.integer("hls.window", 2, 1000), c.size("hls.max_bytes_per_stream"), c.duration("hls.blocking_timeout"),
+                c.bool("hls.lazy_start"), c.duration("hls.idle_timeout"), c.duration("hls.start_timeout"),
+                c.duration("hls.viewer_timeout"), HlsLimits.DEFAULTS));
+    }
+
+    /** Module configs validate themselves; their complaints become config errors naming the section. */
+    private static <T> T valid(String section, java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new ConfigException(section + ": " + e.getMessage(), e);
+        }
+    }
+}
