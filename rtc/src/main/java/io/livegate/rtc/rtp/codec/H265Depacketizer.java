@@ -31,7 +31,9 @@ public final class H265Depacketizer extends AbstractDepacketizer {
             return false;
         }
         int type = (p[0] >>> 1) & 0x3F;
-        return type <= H265Packetizer.AP || (type == H265Packetizer.FU && p.length > 2 && (p[2] & 0x80) != 0);
+        // PACI counts as a start so that append() can refuse it by name.
+        return type <= H265Packetizer.AP || type == 50
+                || (type == H265Packetizer.FU && p.length > 2 && (p[2] & 0x80) != 0);
     }
 
     @Override
