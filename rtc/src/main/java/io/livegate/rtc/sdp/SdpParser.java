@@ -12,6 +12,16 @@ final class SdpParser {
     }
 
     static SessionDescription parse(String sdp, SdpLimits limits) {
+        return parse(sdp, limits, false);
+    }
+
+    /** A trickle-ice-sdpfrag body (RFC 8840 9): session attributes and m= sections, no v=/o=/s=/t=. */
+    static SdpFragment parseFragment(String sdp, SdpLimits limits) {
+        SessionDescription d = parse(sdp, limits, true);
+        return new SdpFragment(d.attributes(), d.media());
+    }
+
+    private static SessionDescription parse(String sdp, SdpLimits limits, boolean fragment) {
         if (sdp.length() > limits.maxBytes()) {
             throw new SdpException(Reason.TOO_LARGE, "SDP of " + sdp.length() + " characters, limit " + limits.maxBytes());
         }
@@ -40,7 +50,7 @@ final class SdpParser {
             }
             char type = line.charAt(0);
             String value = line.substring(2);
-            if (lineNo == 1) {
+            if (lineNo == 1 && !fragment) {
                 if (type != 'v' || !value.equals("0")) {
                     throw new SdpException(Reason.MALFORMED_LINE, "SDP must start with v=0");
                 }
@@ -72,6 +82,9 @@ final class SdpParser {
                 }
                 continue;
             }
+            if (fragment && type != 'a') {
+                throw new SdpException(Reason.MALFORMED_LINE, type + "= line at session level of an SDP fragment");
+            }
             switch (type) {
                 case 'v' -> throw new SdpException(Reason.MALFORMED_LINE, "second v= line");
                 case 'o' -> {
@@ -100,6 +113,13 @@ final class SdpParser {
         }
         if (lineNo == 0) {
             throw new SdpException(Reason.MALFORMED_LINE, "empty SDP");
+        }
+        if (fragment) {
+            if (m != null) {
+                s.media.add(m.build());
+            }
+            return new SessionDescription(0, Origin.of(0, 0), "-", null, List.of(), List.of(), List.of(), s.attributes,
+                    s.media);
         }
         if (s.origin == null || s.name == null) {
             throw new SdpException(Reason.MISSING, "SDP without o= or s= line");

@@ -57,6 +57,17 @@ public record SessionDescription(int version, Origin origin, String sessionName,
         for (String t : timings) {
             line(sb, 't', t);
         }
+        writeBody(sb, attributes, media);
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        return write();
+    }
+
+    /** Session attributes and media sections: what a full SDP and an SDP fragment share. */
+    static void writeBody(StringBuilder sb, List<SdpAttribute> attributes, List<MediaDescription> media) {
         for (SdpAttribute a : attributes) {
             line(sb, 'a', a.line());
         }
@@ -75,12 +86,6 @@ public record SessionDescription(int version, Origin origin, String sessionName,
                 line(sb, 'a', a.line());
             }
         }
-        return sb.toString();
-    }
-
-    @Override
-    public String toString() {
-        return write();
     }
 
     private static void line(StringBuilder sb, char type, String value) {
