@@ -233,11 +233,17 @@ final class RtmpCommandHandler extends SimpleChannelInboundHandler<RtmpMessage> 
                 .addListener(ChannelFutureListener.CLOSE);
     }
 
+    /** Ends the current publish (the connection may publish again afterwards), with its one end log line. */
     private void endPublish(String why) {
-        if (publisher != null) {
-            publisher.close();
-            endReason = why;
+        if (publisher == null) {
+            return;
         }
+        publisher.close();
+        publisher = null;
+        stats.bytes(decoder.bytesIn());
+        LOG.info("rtmp publish end path={} remote={} bytesIn={} videoFrames={} audioFrames={} invalidTags={} "
+                        + "droppedTags={} reason=\"{}\"", stats.path, stats.remoteAddress, stats.bytesIn,
+                stats.videoFrames, stats.audioFrames, stats.invalidTags, stats.droppedTags, why);
     }
 
     private void data(List<Object> values) {
@@ -318,13 +324,7 @@ final class RtmpCommandHandler extends SimpleChannelInboundHandler<RtmpMessage> 
 
     @Override
     public void channelInactive(ChannelHandlerContext ctx) throws Exception {
-        stats.bytes(decoder.bytesIn());
-        if (publisher != null) {
-            publisher.close();
-            LOG.info("rtmp publish end path={} remote={} bytesIn={} videoFrames={} audioFrames={} invalidTags={} "
-                            + "droppedTags={} reason=\"{}\"", stats.path, stats.remoteAddress, stats.bytesIn,
-                    stats.videoFrames, stats.audioFrames, stats.invalidTags, stats.droppedTags, endReason);
-        }
+        endPublish(endReason);
         super.channelInactive(ctx);
     }
 

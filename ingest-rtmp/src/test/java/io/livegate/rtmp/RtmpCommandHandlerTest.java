@@ -143,4 +143,29 @@ class RtmpCommandHandlerTest {
             assertThat(frames.get(i).dts()).isGreaterThan(frames.get(i - 1).dts());
         }
     }
+
+    @Test
+    void secondPublishWhilePublishingIsRefused() {
+        command(0, "connect", 1.0, Map.of("app", "live"));
+        command(0, "createStream", 2.0, null);
+        command(1, "publish", 3.0, null, "again", "live");
+        command(1, "publish", 4.0, null, "other", "live");
+        List<List<Object>> r = replies();
+        assertThat(code(r.get(r.size() - 1))).isEqualTo("NetStream.Publish.BadName"); // one publish at a time
+    }
+
+    @Test
+    void publishAgainAfterUnpublish() {
+        command(0, "connect", 1.0, Map.of("app", "live"));
+        command(0, "createStream", 2.0, null);
+        command(1, "publish", 3.0, null, "again", "live");
+        command(0, "FCUnpublish", 4.0, null, "again");
+        command(1, "deleteStream", 5.0, null, 1.0);
+        command(0, "createStream", 6.0, null);
+        command(2, "publish", 7.0, null, "again", "live");
+        List<List<Object>> r = replies();
+        assertThat(r.stream().filter(v -> "onStatus".equals(v.get(0))).map(RtmpCommandHandlerTest::code).toList())
+                .containsExactly("NetStream.Publish.Start", "NetStream.Publish.Start");
+        assertThat(ch.isOpen()).isTrue();
+    }
 }
