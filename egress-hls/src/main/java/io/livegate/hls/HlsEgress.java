@@ -103,7 +103,11 @@ public final class HlsEgress implements AutoCloseable {
                 s.stop("idle");
                 continue;
             }
-            s.loop().execute(() -> s.tick(registry));
+            try {
+                s.loop().execute(() -> s.tick(registry));
+            } catch (java.util.concurrent.RejectedExecutionException e) {
+                return; // shutting down
+            }
         }
         if (!config.lazyStart() && !closed) {
             for (Stream st : registry.streams()) {

@@ -81,7 +81,11 @@ public final class HlsHttpHandler {
         String viewerKey = parsed.resource() instanceof HlsResource.MediaPlaylist ? viewerKey(ctx, request) : null;
         ChannelReplySink sink = new ChannelReplySink(ctx, version, keepAlive, head, stream);
         HlsMuxer muxer = stream.muxer();
-        muxer.loop().execute(() -> muxer.serve(parsed.resource(), viewerKey, sink));
+        try {
+            muxer.loop().execute(() -> muxer.serve(parsed.resource(), viewerKey, sink));
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            sink.reply(HlsReply.error(503, "shutting down"));
+        }
         return true;
     }
 

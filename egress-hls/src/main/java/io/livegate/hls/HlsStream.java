@@ -82,12 +82,16 @@ final class HlsStream {
         if (s != null) {
             s.close();
         }
-        loop.execute(() -> {
-            if (!wasStopped) {
-                finish(why);
-            }
-            muxer.release();
-        });
+        try {
+            loop.execute(() -> {
+                if (!wasStopped) {
+                    finish(why);
+                }
+                muxer.release();
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The event loops are shutting down: nothing is left to answer.
+        }
     }
 
     /**
