@@ -121,9 +121,20 @@ final class RtmpCommandHandler extends SimpleChannelInboundHandler<RtmpMessage> 
         double txn = values.size() > 1 && values.get(1) instanceof Double d ? d : 0;
         switch (name) {
             case "connect" -> connect(txn, values.size() > 2 && values.get(2) instanceof Map<?, ?> m ? m : Map.of());
-            case "releaseStream", "FCPublish" -> {
+            case "releaseStream" -> {
                 requireConnected(name);
                 result(txn, (Object) null);
+            }
+            case "FCPublish" -> {
+                requireConnected(name);
+                result(txn, (Object) null);
+                // Some hardware encoders wait for onFCPublish (as nginx-rtmp sends it) before publishing.
+                Map<String, Object> info = new LinkedHashMap<>();
+                info.put("level", "status");
+                info.put("code", "NetStream.Publish.Start");
+                info.put("description", arg(values, 3));
+                send(COMMAND_CSID, 0, "onFCPublish", 0.0, null, info);
+                ctx.flush();
             }
             case "createStream" -> {
                 requireConnected(name);
