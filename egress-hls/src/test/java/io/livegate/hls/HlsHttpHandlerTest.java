@@ -217,4 +217,77 @@ class HlsHttpHandlerTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> egress.streams().isEmpty());
         assertThat(send("GET", "/live/e/video.m3u8").statusCode()).isEqualTo(404);
     }
+
+    @Test
+    void hundredsOfParkedRequestsAreFreedOnDisconnectAndReleasedOnStop() throws Exception {
+        start(Duration.ofSeconds(30), new HlsConfig(Duration.ofSeconds(1), Duration.ofMillis(200), 7,
+                HlsConfig.DEFAULT_MAX_BYTES_PER_STREAM, Duration.ofSeconds(60), true, Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), new HlsLimits(250, 1000, 1024)));
+        SyntheticPublisher pub = new SyntheticPublisher(router, "live/m");
+        pub.until(0.5);
+        CompletableFuture<HttpResponse<byte[]>> first = CompletableFuture.supplyAsync(() -> {
+            try {
+                return send("GET", "/live/m/video.m3u8");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(5)).until(() -> !egress.streams().isEmpty());
+        pub.realtimeUntil(1.3);
+        assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        HlsStream stream = egress.stream("live/m");
+        java.util.List<Socket> sockets = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < 300; i++) {
+                Socket s = new Socket("127.0.0.1", server.port());
+                s.setSoTimeout(10_000);
+                s.getOutputStream().write(("GET /live/m/" + (i % 2 == 0 ? "video" : "audio")
+                        + ".m3u8?_HLS_msn=3&_HLS_part=0 HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                sockets.add(s);
+            }
+            // 250 parked, 50 refused at once with 503 (which ones depends on arrival order).
+            await().atMost(Duration.ofSeconds(10)).until(() -> parked(stream) == 250);
+            java.util.List<Socket> waiting = new java.util.ArrayList<>();
+            int refused = 0;
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                int answered = 0;
+                for (Socket s : sockets) {
+                    if (s.getInputStream().available() > 0) {
+                        answered++;
+                    }
+                }
+                return answered == 50;
+            });
+            for (Socket s : sockets) {
+                if (s.getInputStream().available() > 0) {
+                    assertThat(readResponseHead(s.getInputStream())).startsWith("HTTP/1.1 503");
+                    refused++;
+                } else {
+                    waiting.add(s);
+                }
+            }
+            assertThat(refused).isEqualTo(50);
+            // Clients that go away free their slots.
+            for (Socket s : waiting.subList(0, 100)) {
+                s.close();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> parked(stream) == 150);
+            // The publisher stops: every remaining request is answered.
+            pub.close();
+            for (Socket s : waiting.subList(100, 250)) {
+                assertThat(readResponseHead(s.getInputStream())).startsWith("HTTP/1.1 503");
+            }
+            assertThat(parked(stream)).isZero();
+        } finally {
+            for (Socket s : sockets) {
+                s.close();
+            }
+        }
+    }
+
+    private static int parked(HlsStream stream) throws Exception {
+        return stream.loop().submit(() -> stream.muxer().parkedRequests()).get(5, TimeUnit.SECONDS);
+    }
 }

@@ -109,7 +109,7 @@ class HlsJsE2eTest {
         assertThat(number(summary, "total")).as(summary).isGreaterThan(60);
         // Dropped frames measure the renderer's CPU, not the stream: on a quiet machine this is 0 (see README),
         // on a shared CI box a frame or two may go; a broken stream drops far more or stalls.
-        assertThat(number(summary, "dropped")).as(summary).isLessThanOrEqualTo(number(summary, "total") / 50);
+        assertThat(number(summary, "dropped")).as(summary).isLessThanOrEqualTo(number(summary, "total") / 20);
         assertThat(number(summary, "parts")).as(summary).isPositive();
         assertThat(number(summary, "width")).isEqualTo(320);
         assertThat(number(summary, "audioTracks")).isEqualTo(1);
