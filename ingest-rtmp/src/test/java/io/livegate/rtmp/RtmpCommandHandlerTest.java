@@ -20,6 +20,7 @@ import io.netty.channel.embedded.EmbeddedChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -167,5 +168,34 @@ class RtmpCommandHandlerTest {
         assertThat(r.stream().filter(v -> "onStatus".equals(v.get(0))).map(RtmpCommandHandlerTest::code).toList())
                 .containsExactly("NetStream.Publish.Start", "NetStream.Publish.Start");
         assertThat(ch.isOpen()).isTrue();
+    }
+
+    /**
+     * Chunk bytes after the handshake into the decoder and the command handler: whatever happens, a failure is
+     * one of our named protocol/AMF exceptions (logged once), never an unexpected one.
+     */
+    @FuzzTest(maxDuration = "10s")
+    void fuzzSession(byte[] data) {
+        EmbeddedChannel c = new EmbeddedChannel();
+        SubscribingRegistry reg = new SubscribingRegistry(router, c.eventLoop());
+        RtmpLimits limits = new RtmpLimits(RtmpLimits.DEFAULT_MAX_CHUNK_SIZE, 64 * 1024, 8, 128 * 1024, 16, 1024,
+                4096, 4, 1 << 20);
+        RtmpChunkDecoder decoder = new RtmpChunkDecoder(limits);
+        c.pipeline().addLast(decoder, new RtmpCommandHandler(reg, limits, decoder, new SessionStats("rtmp", "fuzz")));
+        int before = logs.list.size();
+        try {
+            c.writeInbound(Unpooled.wrappedBuffer(data));
+            c.runPendingTasks();
+        } finally {
+            c.finishAndReleaseAll();
+            reg.subscriptions.values().forEach(io.livegate.router.Subscription::close);
+        }
+        for (ILoggingEvent e : logs.list.subList(before, logs.list.size())) {
+            String m = e.getFormattedMessage();
+            if (m.contains("rtmp session failed")) {
+                assertThat(m).containsAnyOf("error=RtmpProtocolException", "error=AmfException");
+            }
+        }
+        logs.list.clear();
     }
 }
