@@ -71,6 +71,16 @@ class Fmp4FfprobeE2eTest {
         check(MediaFixture.make(dir, "hevc", 3, 0, 48_000, true), "hevc");
     }
 
+    @Test
+    void vp9ReadsBackFrameForFrame() throws Exception {
+        check(MediaFixture.ivf(dir, "vp9", 3, false), "vp9");
+    }
+
+    @Test
+    void av1ReadsBackFrameForFrame() throws Exception {
+        check(MediaFixture.ivf(dir, "av1", 2, true), "av1");
+    }
+
     private void check(MediaFixture media, String codec) throws Exception {
         CompletableFuture<HttpResponse<String>> index = new CompletableFuture<>();
         media.publish(router, "live/f", false, () -> {
@@ -80,7 +90,7 @@ class Fmp4FfprobeE2eTest {
         });
         assertThat(index.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
         await().atMost(Duration.ofSeconds(5)).until(() -> get("/live/f/video.m3u8").body().contains("#EXT-X-ENDLIST"));
-        for (String rendition : List.of("video", "audio")) {
+        for (String rendition : media.audio == null ? List.of("video") : List.of("video", "audio")) {
             String playlist = get("/live/f/" + rendition + "_classic.m3u8").body();
             ByteArrayOutputStream file = new ByteArrayOutputStream();
             Matcher map = Pattern.compile("#EXT-X-MAP:URI=\"([^\"]+)\"").matcher(playlist);

@@ -162,6 +162,58 @@ final class MediaFixture {
         return new MediaFixture(video, audio, frames);
     }
 
+    /**
+     * Video only, VP9 (libvpx) or AV1 (libaom) from an IVF file: 30 fps, keyframe every second, keyframe flags from
+     * ffprobe.
+     */
+    static MediaFixture ivf(Path dir, String name, double seconds, boolean av1) throws IOException, InterruptedException {
+        Path ivf = dir.resolve(name + ".ivf");
+        List<String> codec = av1
+                ? List.of("-c:v", "libaom-av1", "-usage", "realtime", "-cpu-used", "8", "-g", "30", "-keyint_min", "30")
+                : List.of("-c:v", "libvpx-vp9", "-deadline", "realtime", "-cpu-used", "8", "-lag-in-frames", "0",
+                        "-g", "30", "-keyint_min", "30");
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+                "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30", "-t", Double.toString(seconds)));
+        cmd.addAll(codec);
+        cmd.addAll(List.of("-pix_fmt", "yuv420p", "-f", "ivf", ivf.toString()));
+        run(dir, cmd);
+        String probe = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
+                "packet=flags", "-of", "csv=p=0", ivf.toString()));
+        List<Boolean> keys = probe.lines().filter(l -> !l.isBlank()).map(l -> l.startsWith("K")).toList();
+        byte[] b = Files.readAllBytes(ivf);
+        java.nio.ByteBuffer bb = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int at = bb.getShort(6);
+        int width = bb.getShort(12);
+        int height = bb.getShort(14);
+        List<Frame> frames = new ArrayList<>();
+        Track video = null;
+        int i = 0;
+        while (at + 12 <= b.length) {
+            int size = bb.getInt(at);
+            byte[] data = java.util.Arrays.copyOfRange(b, at + 12, at + 12 + size);
+            at += 12 + size;
+            long ts = 9000 + i * 3000L;
+            Payload payload;
+            if (av1) {
+                List<byte[]> obus = io.livegate.codec.av1.Av1Obu.dropTemporalDelimiters(
+                        io.livegate.codec.av1.Av1Obu.split(data, 0, data.length));
+                if (video == null) {
+                    video = new Track(0, Codec.AV1, 90_000, new CodecParameters.Av1Parameters(
+                            io.livegate.codec.av1.Av1Obu.sequenceHeader(obus)));
+                }
+                payload = new Payload.Av1TemporalUnit(obus);
+            } else {
+                if (video == null) {
+                    video = new Track(0, Codec.VP9, 90_000, new CodecParameters.VpxParameters(0, 8, width, height));
+                }
+                payload = new Payload.VpxFrame(data);
+            }
+            frames.add(new Frame(0, ts, ts, keys.get(i), payload, 0));
+            i++;
+        }
+        return new MediaFixture(video, null, frames);
+    }
+
     /** Media time of a frame in microseconds. */
     long micros(Frame f) {
         return f.trackId() == 0 ? f.dts() * 1000 / 90 : f.dts() * 1_000_000 / audio.clockRate();
@@ -182,7 +234,9 @@ final class MediaFixture {
         });
         try {
             p.setTrack(video);
-            p.setTrack(audio);
+            if (audio != null) {
+                p.setTrack(audio);
+            }
             beforeFrames.run();
             long start = System.nanoTime();
             long base = micros(frames.get(0));
