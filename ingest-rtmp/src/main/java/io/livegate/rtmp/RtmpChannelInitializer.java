@@ -12,12 +12,16 @@ import io.netty.handler.timeout.IdleStateHandler;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds one RTMP connection's pipeline: [TLS] → idle timeout → handshake (removes itself) → chunk encoder and
  * decoder → commands and media.
  */
 public final class RtmpChannelInitializer extends ChannelInitializer<SocketChannel> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RtmpChannelInitializer.class);
 
     private final RtmpConfig config;
     private final StreamRegistry registry;
@@ -34,6 +38,12 @@ public final class RtmpChannelInitializer extends ChannelInitializer<SocketChann
 
     @Override
     protected void initChannel(SocketChannel ch) {
+        if (sessions.size() >= config.limits().maxConnections()) {
+            LOG.warn("rtmp connection refused remote={} reason=\"{} connections open, limit {}\"", ch.remoteAddress(),
+                    sessions.size(), config.limits().maxConnections());
+            ch.close();
+            return;
+        }
         ChannelPipeline p = ch.pipeline();
         if (sslContext != null) {
             p.addLast("tls", sslContext.newHandler(ch.alloc()));

@@ -179,7 +179,7 @@ class RtmpCommandHandlerTest {
         EmbeddedChannel c = new EmbeddedChannel();
         SubscribingRegistry reg = new SubscribingRegistry(router, c.eventLoop());
         RtmpLimits limits = new RtmpLimits(RtmpLimits.DEFAULT_MAX_CHUNK_SIZE, 64 * 1024, 8, 128 * 1024, 16, 1024,
-                4096, 4, 1 << 20);
+                4096, 4, 1 << 20, 10);
         RtmpChunkDecoder decoder = new RtmpChunkDecoder(limits);
         c.pipeline().addLast(decoder, new RtmpCommandHandler(reg, limits, decoder, new SessionStats("rtmp", "fuzz")));
         int before = logs.list.size();

@@ -306,10 +306,8 @@ class RtmpServerTest {
 
     @Test
     void peerThatNeverReadsIsDropped() throws Exception {
-        io.livegate.rtmp.chunk.RtmpLimits d = io.livegate.rtmp.chunk.RtmpLimits.DEFAULTS;
-        start(RtmpConfig.DEFAULTS.withLimits(new io.livegate.rtmp.chunk.RtmpLimits(d.maxChunkSize(),
-                d.maxMessageSize(), d.maxChunkStreams(), d.maxBufferedBytes(), d.maxAmfDepth(), d.maxAmfItems(),
-                d.maxAmfStringLength(), d.maxTracks(), 4096)), PublishHook.ALLOW_ALL);
+        start(RtmpConfig.DEFAULTS.withLimits(io.livegate.rtmp.chunk.RtmpLimits.DEFAULTS.withMaxOutboundBytes(4096)),
+                PublishHook.ALLOW_ALL);
         try (Socket s = new Socket()) {
             s.setReceiveBufferSize(4096); // before connect: no autotuning, the kernel holds little for us
             s.connect(new java.net.InetSocketAddress("127.0.0.1", server.port()));
@@ -347,6 +345,26 @@ class RtmpServerTest {
             } finally {
                 logger.detachAppender(logs);
             }
+        }
+    }
+
+    @Test
+    void connectionsBeyondTheLimitAreClosedOnAccept() throws Exception {
+        start(RtmpConfig.DEFAULTS.withLimits(io.livegate.rtmp.chunk.RtmpLimits.DEFAULTS.withMaxConnections(1)),
+                PublishHook.ALLOW_ALL);
+        try (TestRtmpClient first = new TestRtmpClient(server.port());
+             Socket second = new Socket("127.0.0.1", server.port())) {
+            first.handshake();
+            assertThat(first.publish("live", "one")).isEqualTo("NetStream.Publish.Start");
+            second.setSoTimeout(5000);
+            int r;
+            try {
+                r = second.getInputStream().read();
+            } catch (IOException reset) {
+                r = -1;
+            }
+            assertThat(r).isEqualTo(-1);
+            assertThat(server.sessions()).singleElement().satisfies(s -> assertThat(s.path()).isEqualTo("live/one"));
         }
     }
 }

@@ -13,10 +13,11 @@ package io.livegate.rtmp.chunk;
  * @param maxAmfStringLength bytes in one AMF string
  * @param maxTracks          tracks one publisher may declare (legacy audio/video plus multitrack)
  * @param maxOutboundBytes   bytes queued towards a peer that does not read before the session is dropped
+ * @param maxConnections     RTMP(S) connections at once; more are closed on accept (bounds total memory)
  */
 public record RtmpLimits(int maxChunkSize, int maxMessageSize, int maxChunkStreams, long maxBufferedBytes,
                          int maxAmfDepth, int maxAmfItems, int maxAmfStringLength, int maxTracks,
-                         int maxOutboundBytes) {
+                         int maxOutboundBytes, int maxConnections) {
 
     /** The spec maximum (RTMP 1.0 5.4.1: 31 bits); memory does not depend on it. */
     public static final int DEFAULT_MAX_CHUNK_SIZE = 0x7FFF_FFFF;
@@ -36,10 +37,22 @@ public record RtmpLimits(int maxChunkSize, int maxMessageSize, int maxChunkStrea
     public static final int DEFAULT_MAX_TRACKS = 16;
     /** Our replies are a few hundred bytes plus acks; 1 MiB unread means the peer stopped reading. */
     public static final int DEFAULT_MAX_OUTBOUND_BYTES = 1024 * 1024;
+    /** Far above the publishers one gateway serves; with the per-connection bounds it caps worst-case memory. */
+    public static final int DEFAULT_MAX_CONNECTIONS = 1000;
 
     public static final RtmpLimits DEFAULTS = new RtmpLimits(DEFAULT_MAX_CHUNK_SIZE, DEFAULT_MAX_MESSAGE_SIZE,
             DEFAULT_MAX_CHUNK_STREAMS, DEFAULT_MAX_BUFFERED_BYTES, DEFAULT_MAX_AMF_DEPTH, DEFAULT_MAX_AMF_ITEMS,
-            DEFAULT_MAX_AMF_STRING_LENGTH, DEFAULT_MAX_TRACKS, DEFAULT_MAX_OUTBOUND_BYTES);
+            DEFAULT_MAX_AMF_STRING_LENGTH, DEFAULT_MAX_TRACKS, DEFAULT_MAX_OUTBOUND_BYTES, DEFAULT_MAX_CONNECTIONS);
+
+    public RtmpLimits withMaxOutboundBytes(int bytes) {
+        return new RtmpLimits(maxChunkSize, maxMessageSize, maxChunkStreams, maxBufferedBytes, maxAmfDepth, maxAmfItems,
+                maxAmfStringLength, maxTracks, bytes, maxConnections);
+    }
+
+    public RtmpLimits withMaxConnections(int connections) {
+        return new RtmpLimits(maxChunkSize, maxMessageSize, maxChunkStreams, maxBufferedBytes, maxAmfDepth, maxAmfItems,
+                maxAmfStringLength, maxTracks, maxOutboundBytes, connections);
+    }
 
     /** The AMF part of these limits. */
     public io.livegate.rtmp.amf.AmfLimits amfLimits() {
@@ -49,10 +62,10 @@ public record RtmpLimits(int maxChunkSize, int maxMessageSize, int maxChunkStrea
     public RtmpLimits {
         if (maxChunkSize < 128 || maxMessageSize < 1024 || maxMessageSize > 0xFF_FFFF + 1 || maxChunkStreams < 2
                 || maxBufferedBytes < maxMessageSize || maxAmfDepth < 2 || maxAmfItems < 16
-                || maxAmfStringLength < 256 || maxTracks < 2 || maxOutboundBytes < 4096) {
+                || maxAmfStringLength < 256 || maxTracks < 2 || maxOutboundBytes < 4096 || maxConnections < 1) {
             throw new IllegalArgumentException("RTMP limits out of range: " + maxChunkSize + "/" + maxMessageSize
                     + "/" + maxChunkStreams + "/" + maxBufferedBytes + "/" + maxAmfDepth + "/" + maxAmfItems + "/"
-                    + maxAmfStringLength + "/" + maxTracks + "/" + maxOutboundBytes);
+                    + maxAmfStringLength + "/" + maxTracks + "/" + maxOutboundBytes + "/" + maxConnections);
         }
     }
 }

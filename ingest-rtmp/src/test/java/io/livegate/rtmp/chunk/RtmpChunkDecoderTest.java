@@ -375,7 +375,7 @@ class RtmpChunkDecoderTest {
     @Test
     void chunkSizeAboveConfiguredLimitFails() {
         ch = new EmbeddedChannel(new RtmpChunkDecoder(new RtmpLimits(65536, RtmpLimits.DEFAULT_MAX_MESSAGE_SIZE,
-                64, RtmpLimits.DEFAULT_MAX_BUFFERED_BYTES, 16, 4096, 65535, 16, 1 << 20)));
+                64, RtmpLimits.DEFAULT_MAX_BUFFERED_BYTES, 16, 4096, 65535, 16, 1 << 20, 10)));
         assertFails(new Bytes().type0(2, 0, 4, RtmpMessageType.SET_CHUNK_SIZE, 0).u32(65537).buf(),
                 Reason.CHUNK_SIZE_TOO_LARGE);
     }
@@ -426,7 +426,7 @@ class RtmpChunkDecoderTest {
     @FuzzTest(maxDuration = "10s")
     void fuzzDecode(byte[] data) {
         EmbeddedChannel c = new EmbeddedChannel(new RtmpChunkDecoder(new RtmpLimits(RtmpLimits.DEFAULT_MAX_CHUNK_SIZE,
-                64 * 1024, 8, 128 * 1024, 16, 4096, 65535, 16, 1 << 20)));
+                64 * 1024, 8, 128 * 1024, 16, 4096, 65535, 16, 1 << 20, 10)));
         try {
             // two writes, so state carried across reads is exercised too
             int half = data.length / 2;
