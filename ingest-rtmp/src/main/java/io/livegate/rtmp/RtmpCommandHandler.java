@@ -116,7 +116,9 @@ final class RtmpCommandHandler extends SimpleChannelInboundHandler<RtmpMessage> 
 
     private void command(RtmpMessage msg, List<Object> values) {
         if (values.isEmpty() || !(values.get(0) instanceof String name)) {
-            throw new RtmpProtocolException(Reason.BAD_COMMAND, "command without a name: " + values);
+            throw new RtmpProtocolException(Reason.BAD_COMMAND, "command without a name (first of " + values.size()
+                    + " values is " + (values.isEmpty() || values.get(0) == null ? "null"
+                    : values.get(0).getClass().getSimpleName()) + ")");
         }
         double txn = values.size() > 1 && values.get(1) instanceof Double d ? d : 0;
         switch (name) {
