@@ -93,6 +93,30 @@ class RtmpFfmpegE2eTest {
         runAndCheck(url, "high", 2, 48000, 2, "rtmps", true);
     }
 
+    @Test
+    void reconnectWithinGracePeriodKeepsTheSubscriber() throws Exception {
+        start(RtmpConfig.DEFAULTS);
+        String url = "rtmp://127.0.0.1:" + server.port() + "/live/again";
+        List<String> video = List.of("-c:v", "libx264", "-preset", "veryfast", "-g", "30", "-bf", "0");
+        List<String> audio = List.of("-c:a", "aac");
+        for (int run = 0; run < 2; run++) {
+            try (Ffmpeg ff = Ffmpeg.publish(url, 1, false, video, audio, 48000, List.of())) {
+                assertThat(ff.await(30)).as(ff.output()).isZero();
+            }
+            await().atMost(Duration.ofSeconds(10)).until(() -> server.sessions().isEmpty());
+        }
+        executor.submit(() -> { }).get(5, TimeUnit.SECONDS);
+        RecordingSubscriber sub = registry.subscribers.get("live/again");
+        assertThat(sub.endReason).as("still subscribed").isNull();
+        List<Frame> vf = sub.frames(0);
+        assertThat(vf).hasSize(60);
+        assertThat(vf.get(30).keyframe()).isTrue();
+        for (int i = 1; i < vf.size(); i++) {
+            assertThat(vf.get(i).dts()).isGreaterThan(vf.get(i - 1).dts());
+        }
+        assertThat(sub.frames(1)).hasSizeGreaterThan(80);
+    }
+
     /**
      * ffmpeg validates the server's digest (S1) and signature (S2) only when it plays, so let it try to play:
      * it must get past the handshake to the refusal of playback.
