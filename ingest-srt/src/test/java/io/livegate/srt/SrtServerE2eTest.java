@@ -227,6 +227,24 @@ class SrtServerE2eTest {
     }
 
     @Test
+    void lossIsRecoveredWithinTheLatencyAndShowsInTheStatistics() throws Exception {
+        startServer(null, Map.of());
+        try (LossyUdpRelay relay = new LossyUdpRelay(server.port(), 0.05);
+             ExternalProcess ff = ExternalProcess.shell("ffmpeg-lossy", ffmpeg("libx264", 4,
+                     "srt://127.0.0.1:" + relay.port() + "?streamid=live/lossy&pkt_size=1316&latency=120000"))) {
+            RecordingSubscriber sub = subscribeWhenLive("live/lossy", ff);
+            await().atMost(Duration.ofSeconds(10)).until(() -> sub.framesOf(0).size() >= 75);
+            SrtSessionInfo info = server.sessions().get(0);
+            assertThat(relay.dropped.get()).isPositive();
+            assertThat(info.packetsLost()).isPositive(); // read from SRT_TRACEBSTATS: checks the struct offsets
+            assertThat(info.packetsRetransmitted()).isPositive();
+            assertThat(info.packetsDropped()).isZero();
+            assertThat(info.continuityErrors()).isZero();
+            assertThat(within(sub.framesOf(0), 2 * 90_000)).isEqualTo(60);
+        }
+    }
+
+    @Test
     void ffmpegPublishesH265() throws Exception {
         startServer(null, Map.of());
         try (ExternalProcess ff = ExternalProcess.shell("ffmpeg-h265",
