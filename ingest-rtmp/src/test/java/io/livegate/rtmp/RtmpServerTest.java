@@ -367,4 +367,21 @@ class RtmpServerTest {
             assertThat(server.sessions()).singleElement().satisfies(s -> assertThat(s.path()).isEqualTo("live/one"));
         }
     }
+
+    @Test
+    void runsOnANioGroupToo() throws Exception {
+        start(RtmpConfig.DEFAULTS, PublishHook.ALLOW_ALL);
+        EventLoopGroup nio = new MultiThreadIoEventLoopGroup(1, io.netty.channel.nio.NioIoHandler.newFactory());
+        RtmpServer other = new RtmpServer(RtmpConfig.DEFAULTS.withPorts(0, 0), registry, nio);
+        try {
+            other.start();
+            try (TestRtmpClient c = new TestRtmpClient(other.port())) {
+                c.handshake();
+                assertThat(c.publish("live", "nio")).isEqualTo("NetStream.Publish.Start");
+            }
+        } finally {
+            other.close();
+            nio.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
+    }
 }
