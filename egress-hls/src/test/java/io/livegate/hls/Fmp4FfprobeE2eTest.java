@@ -72,6 +72,12 @@ class Fmp4FfprobeE2eTest {
     }
 
     @Test
+    void opusAudioReadsBackFrameForFrame() throws Exception {
+        MediaFixture media = MediaFixture.make(dir, "avc", 3, 0, 48_000, false).withOpusAudio(dir, 3);
+        check(media, "h264", "opus");
+    }
+
+    @Test
     void vp9ReadsBackFrameForFrame() throws Exception {
         check(MediaFixture.ivf(dir, "vp9", 3, false), "vp9");
     }
@@ -82,6 +88,10 @@ class Fmp4FfprobeE2eTest {
     }
 
     private void check(MediaFixture media, String codec) throws Exception {
+        check(media, codec, "aac");
+    }
+
+    private void check(MediaFixture media, String codec, String audioCodec) throws Exception {
         CompletableFuture<HttpResponse<String>> index = new CompletableFuture<>();
         media.publish(router, "live/f", false, () -> {
             // The first request starts the muxer before any frame is written, so it sees them all.
@@ -107,7 +117,7 @@ class Fmp4FfprobeE2eTest {
             String probe = MediaFixture.run(dir, List.of("ffprobe", "-v", "error", "-count_frames",
                     "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0", out.toString())).trim();
             String[] f = probe.split(",");
-            assertThat(f[0]).isEqualTo(rendition.equals("video") ? codec : "aac");
+            assertThat(f[0]).isEqualTo(rendition.equals("video") ? codec : audioCodec);
             if (rendition.equals("video")) {
                 assertThat(Long.parseLong(f[1])).as(playlist).isEqualTo(expected);
             } else {

@@ -214,6 +214,51 @@ final class MediaFixture {
         return new MediaFixture(video, null, frames);
     }
 
+    /**
+     * This fixture's video with its audio replaced by Opus (libopus, 48 kHz stereo, 20 ms packets, as WHIP sends),
+     * the packets read out of an MP4 through {@code ffprobe -show_data}.
+     */
+    MediaFixture withOpusAudio(Path dir, double seconds) throws IOException, InterruptedException {
+        Path mp4 = dir.resolve("opus.mp4");
+        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+                "sine=frequency=440:sample_rate=48000", "-t", Double.toString(seconds), "-c:a", "libopus", "-b:a",
+                "64k", "-ac", "2", mp4.toString()));
+        String dump = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "a", "-show_packets",
+                "-show_data", mp4.toString()));
+        List<byte[]> packets = new ArrayList<>();
+        java.io.ByteArrayOutputStream current = null;
+        for (String line : dump.split("\n")) {
+            if (line.equals("data=")) {
+                current = new java.io.ByteArrayOutputStream();
+            } else if (line.equals("[/PACKET]") && current != null) {
+                packets.add(current.toByteArray());
+                current = null;
+            } else if (current != null && line.length() > 10 && line.charAt(8) == ':') {
+                String hex = line.substring(10, Math.min(line.length(), 49)).replace(" ", "");
+                current.writeBytes(java.util.HexFormat.of().parseHex(hex));
+            }
+        }
+        Track opus = new Track(1, Codec.OPUS, 48_000, new CodecParameters.OpusParameters(2, 312, 48_000));
+        List<Frame> out = new ArrayList<>();
+        int ai = 0;
+        for (Frame f : frames) {
+            if (f.trackId() != 0) {
+                continue;
+            }
+            while (ai < packets.size() && (long) ai * 960 * 90_000 / 48_000 + 9000 <= f.dts()) {
+                long ts = ai * 960L + 4800;
+                out.add(new Frame(1, ts, ts, true, new Payload.OpusPacket(packets.get(ai)), 0));
+                ai++;
+            }
+            out.add(f);
+        }
+        for (; ai < packets.size(); ai++) {
+            long ts = ai * 960L + 4800;
+            out.add(new Frame(1, ts, ts, true, new Payload.OpusPacket(packets.get(ai)), 0));
+        }
+        return new MediaFixture(video, opus, out);
+    }
+
     /** Media time of a frame in microseconds. */
     long micros(Frame f) {
         return f.trackId() == 0 ? f.dts() * 1000 / 90 : f.dts() * 1_000_000 / audio.clockRate();
