@@ -40,7 +40,7 @@ final class MultivariantPlaylistWriter {
                 tags.add(new Tag.Media(AUDIO_GROUP, "audio", true, true, audio.track().channels(),
                         HlsNames.playlist(HlsNames.AUDIO, classic)));
             }
-            double fps = v.frameRate() > 0 ? v.frameRate() : video.sampleRate();
+            double fps = v.frameRate() > 0 ? v.frameRate() : video.measuredRate();
             tags.add(new Tag.StreamInf(bandwidth[0], bandwidth[1], codecs, v.width(), v.height(), fps, group,
                     HlsNames.playlist(HlsNames.VIDEO, classic)));
         } else if (audio != null) {

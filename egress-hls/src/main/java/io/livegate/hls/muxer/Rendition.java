@@ -99,8 +99,8 @@ final class Rendition {
         return nextPartId;
     }
 
-    /** Samples and ticks written so far, for the measured frame rate. */
-    double sampleRate() {
+    /** Samples per second written so far (the measured frame rate of a video rendition). */
+    double measuredRate() {
         return ticksTotal == 0 ? 0 : samplesTotal * (double) track.timescale() / ticksTotal;
     }
 
