@@ -31,6 +31,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +60,11 @@ public final class SrtServer implements AutoCloseable {
     private final List<SrtSession> sessionView = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final SrtAdmission admission;
+    private final LongAdder accepted = new LongAdder();
+    private final LongAdder refusedAfterAccept = new LongAdder();
+    private final LongAdder bytesIn = new LongAdder();
+    private final Map<Integer, LongAdder> rejectsByCode = new ConcurrentHashMap<>();
+    private final Map<String, LongAdder> endsByReason = new ConcurrentHashMap<>();
     private final LogLimiter rejectLog = new LogLimiter(20, 10_000_000_000L);
     // Held strongly: libsrt keeps the function pointer while the listener lives.
     private final SrtLibrary.ListenCallback listenCallback = this::onListen;
@@ -145,6 +151,15 @@ public final class SrtServer implements AutoCloseable {
         return out;
     }
 
+    /** Totals since start, for metrics. */
+    public SrtCounters counters() {
+        Map<Integer, Long> rejects = new HashMap<>();
+        rejectsByCode.forEach((k, v) -> rejects.put(k, v.sum()));
+        Map<String, Long> ends = new HashMap<>();
+        endsByReason.forEach((k, v) -> ends.put(k, v.sum()));
+        return new SrtCounters(accepted.sum(), rejects, refusedAfterAccept.sum(), ends, bytesIn.sum());
+    }
+
     /** Closes every connection and the listener, and joins the I/O thread. Idempotent. */
     @Override
     public void close() {
@@ -210,6 +225,7 @@ public final class SrtServer implements AutoCloseable {
             SrtAdmission.Decision d = admission.decide(raw, peer);
             switch (d) {
                 case SrtAdmission.Decision.Reject r -> {
+                    rejectsByCode.computeIfAbsent(r.code(), k -> new LongAdder()).increment();
                     long suppressed = rejectLog.admit(System.nanoTime());
                     if (suppressed >= 0) {
                         LOG.info("srt reject peer={} streamid='{}' code={} reason={}{}", peer, printable(raw),
@@ -227,6 +243,7 @@ public final class SrtServer implements AutoCloseable {
             }
         } catch (Throwable t) { // never unwind into libsrt
             LOG.warn("srt reject peer={} internal error in listen callback", peer, t);
+            rejectsByCode.computeIfAbsent(SrtReject.ISE, k -> new LongAdder()).increment();
             try {
                 srt.setRejectReason(ns, SrtReject.ISE);
             } catch (Throwable ignored) {
@@ -278,7 +295,7 @@ public final class SrtServer implements AutoCloseable {
                                 read(s, message, bytes);
                             }
                             if (!s.closed && (ev & SrtEpoll.ERR) != 0) {
-                                end(s, "connection broken");
+                                end(s, "peer", "connection broken");
                             }
                         } else {
                             srt.epollRemove(eid, fd);
@@ -320,6 +337,7 @@ public final class SrtServer implements AutoCloseable {
             open(a.socket(), remote);
         } catch (RuntimeException e) {
             LOG.warn("srt session setup failed peer={}: {}", remote, e.toString());
+            refusedAfterAccept.increment();
             srt.close(a.socket());
         }
     }
@@ -331,12 +349,14 @@ public final class SrtServer implements AutoCloseable {
             id = StreamId.parse(raw, config.limits().maxStreamIdFields());
         } catch (StreamIdException e) {
             LOG.warn("srt session refused peer={} reason={}", remote, e.getMessage()); // the callback let it pass?
+            refusedAfterAccept.increment();
             srt.close(sock);
             return;
         }
         if (sessionView.size() >= config.maxSessions()) {
             LOG.info("srt session refused peer={} path={} reason=server full ({} sessions)", remote, id.resource(),
                     config.maxSessions());
+            refusedAfterAccept.increment();
             srt.close(sock);
             return;
         }
@@ -346,7 +366,7 @@ public final class SrtServer implements AutoCloseable {
         SrtSession s = new SrtSession(sock, remote, id, latency, encrypted);
         PublisherControl control = reason -> commands.add(() -> {
             if (!s.closed) {
-                end(s, "disconnected by router: " + reason);
+                end(s, "router", "disconnected by router: " + reason);
             }
         });
         try {
@@ -354,6 +374,7 @@ public final class SrtServer implements AutoCloseable {
         } catch (PublishRejectedException e) {
             LOG.info("srt session refused peer={} path={} reason={} ({})", remote, id.resource(), e.reason(),
                     e.getMessage());
+            refusedAfterAccept.increment();
             srt.close(sock);
             return;
         }
@@ -361,11 +382,12 @@ public final class SrtServer implements AutoCloseable {
         s.demuxer = new TsDemuxer(config.limits().ts(), s.media);
         sessions.put(sock, s);
         sessionView.add(s);
+        accepted.increment();
         activePaths.add(id.resource());
         try {
             srt.epollAdd(eid, sock, SrtEpoll.IN | SrtEpoll.ERR);
         } catch (SrtException e) {
-            end(s, "epoll add failed: " + e.getMessage());
+            end(s, "internal", "epoll add failed: " + e.getMessage());
             return;
         }
         LOG.info("srt session start peer={} path={} streamid='{}' latency_ms={} encrypted={}", remote,
@@ -387,7 +409,7 @@ public final class SrtServer implements AutoCloseable {
             try {
                 n = srt.recv(s.socket, message, MESSAGE_BUFFER);
             } catch (SrtException e) {
-                end(s, "closed by peer (" + e.getMessage() + ")");
+                end(s, "peer", "closed by peer (" + e.getMessage() + ")");
                 return;
             }
             if (n < 0) {
@@ -398,15 +420,16 @@ public final class SrtServer implements AutoCloseable {
             }
             message.read(0, bytes, 0, n);
             s.bytesIn += n;
+            bytesIn.add(n);
             s.lastDataNanos = System.nanoTime();
             try {
                 s.demuxer.feed(bytes, 0, n);
             } catch (TsException e) {
-                end(s, "bad MPEG-TS: " + e.getMessage());
+                end(s, e.reason().name(), "bad MPEG-TS: " + e.getMessage());
                 return;
             } catch (RuntimeException e) {
                 LOG.warn("srt session error {}", s.label(), e);
-                end(s, "internal error: " + e);
+                end(s, "internal", "internal error: " + e);
                 return;
             }
         }
@@ -424,18 +447,19 @@ public final class SrtServer implements AutoCloseable {
             s.framesIn = s.media.framesIn();
             SrtSocketState st = srt.state(s.socket);
             if (st.isGone()) {
-                end(s, "connection " + st.name().toLowerCase());
+                end(s, "peer", "connection " + st.name().toLowerCase());
             } else if (now - s.lastDataNanos > idleNanos) {
-                end(s, "no data for " + config.idleTimeout().toSeconds() + " s");
+                end(s, "idle", "no data for " + config.idleTimeout().toSeconds() + " s");
             }
         }
     }
 
-    private void end(SrtSession s, String reason) {
+    private void end(SrtSession s, String kind, String reason) {
         if (s.closed) {
             return;
         }
         s.closed = true;
+        endsByReason.computeIfAbsent(kind, k -> new LongAdder()).increment();
         try {
             s.stats = srt.stats(s.socket);
         } catch (SrtException e) {
@@ -459,7 +483,7 @@ public final class SrtServer implements AutoCloseable {
 
     private void shutdown() {
         for (SrtSession s : List.copyOf(sessions.values())) {
-            end(s, "server stopping");
+            end(s, "shutdown", "server stopping");
         }
         if (listener >= 0) {
             srt.epollRemove(eid, listener);

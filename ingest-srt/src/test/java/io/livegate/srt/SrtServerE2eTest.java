@@ -295,6 +295,11 @@ class SrtServerE2eTest {
             assertThat(info.bitrate()).isPositive();
             assertThat(info.continuityErrors()).isZero();
             assertThat(info.started()).isBefore(java.time.Instant.now());
+            SrtCounters counters = server.counters();
+            assertThat(counters.sessionsAccepted()).isEqualTo(2);
+            assertThat(counters.endsByReason()).containsEntry("NO_SYNC", 1L);
+            assertThat(counters.rejectsByCode()).containsEntry(1400, 1L);
+            assertThat(counters.bytesIn()).isGreaterThan(info.bytesIn());
         }
     }
 }
