@@ -1,6 +1,8 @@
 package io.livegate.gateway;
 
 import io.livegate.gateway.api.HealthApi;
+import io.livegate.gateway.api.ModuleDetails;
+import io.livegate.gateway.api.StreamDetails;
 import io.livegate.gateway.api.StreamsApi;
 import io.livegate.gateway.config.GatewayConfig;
 import io.livegate.gateway.http.HttpChannelInitializer;
@@ -52,30 +54,43 @@ public final class Gateway implements AutoCloseable {
     /** Binds every listener; throws (after releasing what was bound) when one cannot start. */
     public Gateway start() throws Exception {
         try {
-            HttpResponses responses = new HttpResponses(config.http().corsOrigin());
-            List<HttpRoute> routes = new ArrayList<>();
-            routes.add(new HealthApi(router, responses));
-            if (config.metricsEnabled()) {
-                MetricsEndpoint metrics = new MetricsEndpoint(new BusMetrics(router), responses);
-                closeables.add(metrics);
-                routes.add(metrics);
-            }
-            routes.add(new StreamsApi(router, responses));
+            // Modules first, so the API and metrics can describe them; HTTP last, so nothing half-built is served.
             if (config.hls() != null) {
                 hls = new HlsEgress(config.hls(), router, group);
                 closeables.add(hls);
-                routes.add(hls.handler()::handle);
             }
-            HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
-            http = new HttpServer(config.http().host(), config.http().port(), group,
-                    new HttpChannelInitializer(config.http().maxBodySize(), config.http().idleTimeout(), httpRouter));
-            http.start();
             if (config.rtmp() != null) {
                 rtmp = new RtmpServer(config.rtmp(), router, group);
                 closeables.add(rtmp);
                 rtmp.start();
             }
             startSrt();
+
+            HttpResponses responses = new HttpResponses(config.http().corsOrigin());
+            List<HttpRoute> routes = new ArrayList<>();
+            routes.add(new HealthApi(router, responses));
+            if (config.metricsEnabled()) {
+                MetricsEndpoint metrics = new MetricsEndpoint(new BusMetrics(router), responses);
+                metrics.bindSessions(rtmp, srt, hls);
+                closeables.add(metrics);
+                routes.add(metrics);
+            }
+            List<StreamDetails> details = new ArrayList<>();
+            if (rtmp != null) {
+                details.add(ModuleDetails.rtmp(rtmp));
+            }
+            if (srt != null) {
+                details.add(ModuleDetails.srt(srt));
+            }
+            if (hls != null) {
+                details.add(ModuleDetails.hls(hls));
+                routes.add(hls.handler()::handle);
+            }
+            routes.add(new StreamsApi(router, responses, details));
+            HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
+            http = new HttpServer(config.http().host(), config.http().port(), group,
+                    new HttpChannelInitializer(config.http().maxBodySize(), config.http().idleTimeout(), httpRouter));
+            http.start();
             LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} transport={}",
                     Version.current(), config.http().host(), http.port(), rtmp == null ? "off" : rtmp.port(),
                     rtmp == null || rtmp.tlsPort() < 0 ? "off" : rtmp.tlsPort(), srt == null ? "off" : srt.port(),

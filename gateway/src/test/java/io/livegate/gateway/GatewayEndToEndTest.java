@@ -105,7 +105,17 @@ class GatewayEndToEndTest {
         JsonNode audio = s.at("/tracks/1");
         assertThat(audio.get("codec_string").asText()).isEqualTo("mp4a.40.2");
         assertThat(audio.get("sample_rate").asInt()).isEqualTo(48_000);
+        assertThat(s.at("/publisher/rtmp/encoder").asText()).startsWith("Lavf");
+        assertThat(s.at("/publisher/rtmp/bytes_in").asLong()).isPositive();
         assertPlaysOverHls("live/e2e");
+        JsonNode after = streamApi("live/e2e");
+        assertThat(after.at("/hls/segments").asLong()).isPositive();
+        assertThat(after.at("/hls/viewers").asInt()).isPositive();
+        assertThat(after.at("/subscribers/by_protocol/hls").asInt()).isEqualTo(1);
+        String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + gateway.httpPort()
+                + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(metrics).contains("livegate_publisher_receive_bitrate_bits_per_second{path=\"live/e2e\",protocol=\"rtmp\"}")
+                .contains("livegate_hls_viewers{path=\"live/e2e\"}");
     }
 
     @Test
@@ -119,7 +129,10 @@ class GatewayEndToEndTest {
             JsonNode s = streamApi("live/srt-e2e");
             return s != null && s.get("tracks").size() == 2 && s.at("/tracks/0/frames").asLong() > 30;
         });
-        assertThat(streamApi("live/srt-e2e").at("/publisher/protocol").asText()).isEqualTo("srt");
+        JsonNode s = streamApi("live/srt-e2e");
+        assertThat(s.at("/publisher/protocol").asText()).isEqualTo("srt");
+        assertThat(s.at("/publisher/srt/latency_ms").asInt()).isGreaterThanOrEqualTo(120);
+        assertThat(s.at("/publisher/srt/bytes_in").asLong()).isPositive();
         assertPlaysOverHls("live/srt-e2e");
     }
 }

@@ -23,11 +23,19 @@ public final class StreamsApi implements HttpRoute {
 
     private final StreamRegistry registry;
     private final HttpResponses responses;
+    private final List<StreamDetails> details;
     private final ObjectMapper mapper = new ObjectMapper();
 
-    public StreamsApi(StreamRegistry registry, HttpResponses responses) {
+    public StreamsApi(StreamRegistry registry, HttpResponses responses, List<StreamDetails> details) {
         this.registry = registry;
         this.responses = responses;
+        this.details = List.copyOf(details);
+    }
+
+    private ObjectNode render(Stream s) {
+        ObjectNode o = StreamJson.of(s);
+        details.forEach(d -> d.describe(s.path(), o));
+        return o;
     }
 
     @Override
@@ -44,7 +52,7 @@ public final class StreamsApi implements HttpRoute {
             ObjectNode body = mapper.createObjectNode();
             ArrayNode items = body.putArray("streams");
             List<Stream> streams = registry.streams().stream().sorted(Comparator.comparing(Stream::path)).toList();
-            streams.forEach(s -> items.add(StreamJson.of(s)));
+            streams.forEach(s -> items.add(render(s)));
             responses.send(ctx, request, HttpResponseStatus.OK, HttpResponses.JSON, mapper.writeValueAsBytes(body));
             return true;
         }
@@ -55,7 +63,7 @@ public final class StreamsApi implements HttpRoute {
             return true;
         }
         responses.send(ctx, request, HttpResponseStatus.OK, HttpResponses.JSON,
-                mapper.writeValueAsBytes(StreamJson.of(stream.get())));
+                mapper.writeValueAsBytes(render(stream.get())));
         return true;
     }
 }

@@ -2,6 +2,9 @@ package io.livegate.gateway.metrics;
 
 import io.livegate.gateway.http.HttpResponses;
 import io.livegate.gateway.http.HttpRoute;
+import io.livegate.hls.HlsEgress;
+import io.livegate.rtmp.RtmpServer;
+import io.livegate.srt.SrtServer;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
@@ -24,6 +27,7 @@ public final class MetricsEndpoint implements HttpRoute, AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final BusMetrics bus;
+    private volatile SessionMetrics sessions;
     private final HttpResponses responses;
     private final JvmGcMetrics gc = new JvmGcMetrics();
 
@@ -44,12 +48,21 @@ public final class MetricsEndpoint implements HttpRoute, AutoCloseable {
         return registry;
     }
 
+    /** Adds the protocol modules' per-session series (modules that are off are null). */
+    public void bindSessions(RtmpServer rtmp, SrtServer srt, HlsEgress hls) {
+        sessions = new SessionMetrics(registry, rtmp, srt, hls);
+    }
+
     @Override
     public boolean handle(ChannelHandlerContext ctx, FullHttpRequest request) {
         if (!new QueryStringDecoder(request.uri()).path().equals("/metrics")) {
             return false;
         }
         bus.refresh();
+        SessionMetrics s = sessions;
+        if (s != null) {
+            s.refresh();
+        }
         responses.send(ctx, request, HttpResponseStatus.OK, CONTENT_TYPE,
                 registry.scrape().getBytes(StandardCharsets.UTF_8));
         return true;

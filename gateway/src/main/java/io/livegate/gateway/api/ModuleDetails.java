@@ -1,0 +1,74 @@
+package io.livegate.gateway.api;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.livegate.hls.HlsEgress;
+import io.livegate.hls.HlsStreamInfo;
+import io.livegate.rtmp.RtmpServer;
+import io.livegate.rtmp.RtmpSessionInfo;
+import io.livegate.srt.SrtServer;
+import io.livegate.srt.SrtSessionInfo;
+
+/** The {@link StreamDetails} of each protocol module, as the API shows them. */
+public final class ModuleDetails {
+
+    private ModuleDetails() {
+    }
+
+    /** {@code publisher.rtmp}: the encoder's own description and what the connection carried. */
+    public static StreamDetails rtmp(RtmpServer server) {
+        return (path, stream) -> {
+            for (RtmpSessionInfo s : server.sessions()) {
+                if (s.path().equals(path) && stream.get("publisher") instanceof ObjectNode pub
+                        && pub.path("protocol").asText().startsWith("rtmp")
+                        && pub.path("remote_address").asText().equals(s.remoteAddress())) {
+                    ObjectNode o = pub.putObject("rtmp");
+                    o.put("encoder", s.encoder());
+                    o.put("flash_ver", s.flashVer());
+                    o.put("bytes_in", s.bytesIn());
+                    o.put("bitrate", s.bitrate());
+                    o.put("frame_rate", s.frameRate());
+                    o.put("keyframe_interval_seconds", s.keyframeIntervalSeconds());
+                    o.put("invalid_tags", s.invalidTags());
+                    o.put("dropped_tags", s.droppedTags());
+                }
+            }
+        };
+    }
+
+    /** {@code publisher.srt}: link statistics from libsrt. */
+    public static StreamDetails srt(SrtServer server) {
+        return (path, stream) -> {
+            for (SrtSessionInfo s : server.sessions()) {
+                if (s.path().equals(path) && stream.get("publisher") instanceof ObjectNode pub
+                        && pub.path("protocol").asText().equals("srt")) {
+                    ObjectNode o = pub.putObject("srt");
+                    o.put("stream_id", s.streamId());
+                    o.put("bytes_in", s.bytesIn());
+                    o.put("bitrate", s.bitrate());
+                    o.put("packets_lost", s.packetsLost());
+                    o.put("packets_retransmitted", s.packetsRetransmitted());
+                    o.put("packets_dropped", s.packetsDropped());
+                    o.put("rtt_ms", s.rttMs());
+                    o.put("latency_ms", s.latencyMs());
+                    o.put("encrypted", s.encrypted());
+                    o.put("continuity_errors", s.continuityErrors());
+                }
+            }
+        };
+    }
+
+    /** {@code hls}: viewers inferred from playlist polling, and what the packager produced. */
+    public static StreamDetails hls(HlsEgress hls) {
+        return (path, stream) -> {
+            for (HlsStreamInfo s : hls.streams()) {
+                if (s.path().equals(path)) {
+                    ObjectNode o = stream.putObject("hls");
+                    o.put("viewers", s.viewers());
+                    o.put("segments", s.segments());
+                    o.put("parts", s.parts());
+                    o.put("bytes_served", s.bytesServed());
+                }
+            }
+        };
+    }
+}
