@@ -16,6 +16,8 @@ final class AudioAligner {
 
     /** About 10 s of AAC. */
     static final int MAX_BACKLOG = 512;
+    /** About 3 minutes of 200 ms parts: an audio track that stopped sending does not make this grow. */
+    static final int MAX_BOUNDARIES = 1024;
 
     private record Boundary(long us, boolean segment) {
     }
@@ -27,6 +29,9 @@ final class AudioAligner {
     /** The video cut at {@code us} (a part or segment boundary). */
     void boundary(long us, boolean segment) {
         boundaries.addLast(new Boundary(us, segment));
+        if (boundaries.size() > MAX_BOUNDARIES) {
+            boundaries.removeFirst();
+        }
     }
 
     /** The video has been placed up to {@code us}: every boundary before it is known. */

@@ -459,12 +459,22 @@ public final class HlsMuxer {
         return HlsReply.ok(HlsReply.PLAYLIST_TYPE, "max-age=1", List.of(text.getBytes(StandardCharsets.UTF_8)));
     }
 
+    /**
+     * Whether playlists can be answered: the driving track has a complete segment, and so has the audio (players
+     * would otherwise start without it), unless three video segments went by without audio (a silent track).
+     */
     private boolean ready() {
         if (ended) {
             return true;
         }
         Rendition driver = video != null ? video : audio;
-        return driver != null && driver.store().lastComplete() != null;
+        if (driver == null || driver.store().lastComplete() == null) {
+            return false;
+        }
+        if (video != null && audio != null && audio.store().lastComplete() == null) {
+            return video.store().completeSegments().size() >= 3;
+        }
+        return true;
     }
 
     private Rendition rendition(String name) {

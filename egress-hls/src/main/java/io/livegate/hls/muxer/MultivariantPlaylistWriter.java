@@ -18,7 +18,11 @@ final class MultivariantPlaylistWriter {
     private MultivariantPlaylistWriter() {
     }
 
-    static String write(Rendition video, Rendition audio, boolean classic) {
+    static String write(Rendition video, Rendition audioTrack, boolean classic) {
+        // An audio track that has not produced a segment yet (declared but silent) is left out rather than
+        // announced to players that would then wait on it.
+        Rendition audio = audioTrack != null && (video == null || audioTrack.store().lastComplete() != null)
+                ? audioTrack : null;
         List<Rendition> all = new ArrayList<>(2);
         if (video != null) {
             all.add(video);

@@ -347,4 +347,19 @@ class HlsMuxerTest {
         assertThat(audio).contains("#EXT-X-PROGRAM-DATE-TIME:" + video.replaceAll("(?s).*?#EXT-X-PROGRAM-DATE-TIME:(\\S+).*",
                 "$1").substring(0, 19));
     }
+
+    @Test
+    void aSilentAudioTrackIsLeftOutOfTheMultivariantPlaylist() throws Exception {
+        // Both tracks declared, only video frames arrive.
+        h = new MuxerHarness(MuxerHarness.config(Duration.ofSeconds(2), 100, 7), 30, true, false);
+        h.on(() -> h.muxer.onTracks(List.of(MuxerHarness.VIDEO, MuxerHarness.AUDIO)));
+        h.pushUntil(2.1);
+        MuxerHarness.Request early = h.request(new HlsResource.Multivariant(false));
+        Thread.sleep(50);
+        assertThat(early.answered()).as("waits a little for the audio").isFalse();
+        h.pushUntil(3.1);
+        assertThat(early.status()).isEqualTo(200);
+        String index = h.request(new HlsResource.Multivariant(false)).text();
+        assertThat(index).contains("CODECS=\"avc1.42c00d\"").doesNotContain("EXT-X-MEDIA", "mp4a");
+    }
 }
