@@ -119,6 +119,9 @@ public final class HlsMuxer {
 
     private Rendition replace(String name, Rendition old, MuxerTrack t) {
         if (t == null) {
+            if (old != null) {
+                old.store().clear(); // gives its bytes back to the stream's budget
+            }
             return null;
         }
         if (old != null && old.track().track().equals(t.track())) {
@@ -280,7 +283,8 @@ public final class HlsMuxer {
                             "stream not ready");
                     return;
                 }
-                sink.reply(multivariant(m.classic()));
+                sink.reply(video == null && audio == null ? HlsReply.error(404, "no track HLS can carry")
+                        : multivariant(m.classic()));
             }
             case HlsResource.MediaPlaylist p -> servePlaylist(p, viewerKey, sink, now);
             case HlsResource.Init i -> {
