@@ -6,7 +6,8 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 PORT="${LIVEGATE_HTTP_PORT:-8080}"
 LOG="$(mktemp)"
-trap 'kill -9 "$PID" 2>/dev/null || true; rm -f "$LOG"' EXIT
+PID=""
+trap '[ -z "$PID" ] || kill -9 "$PID" 2>/dev/null || true; rm -f "$LOG"' EXIT
 "$ROOT/livegate" --version >/dev/null   # builds if needed, so the timing below is startup only
 start=$(date +%s%N)
 "$ROOT/livegate" >"$LOG" 2>&1 &
