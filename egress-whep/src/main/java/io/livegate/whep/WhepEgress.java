@@ -1,0 +1,317 @@
+package io.livegate.whep;
+
+import io.livegate.media.Codec;
+import io.livegate.media.Track;
+import io.livegate.rtc.dtls.DtlsFingerprint;
+import io.livegate.rtc.dtls.DtlsRole;
+import io.livegate.rtc.ice.IceCredentials;
+import io.livegate.rtc.sdp.AnswerOptions;
+import io.livegate.rtc.sdp.AnswerOptions.LocalTrack;
+import io.livegate.rtc.sdp.Candidate;
+import io.livegate.rtc.sdp.MediaDescription;
+import io.livegate.rtc.sdp.SdpAttribute;
+import io.livegate.rtc.sdp.SdpException;
+import io.livegate.rtc.sdp.SdpFragment;
+import io.livegate.rtc.sdp.SessionDescription;
+import io.livegate.rtc.transport.WebRtcPort;
+import io.livegate.rtc.transport.WebRtcTransport;
+import io.livegate.router.Stream;
+import io.livegate.router.StreamRegistry;
+import io.livegate.router.TrackStats;
+import io.livegate.whep.http.WhepResponses;
+import io.livegate.whep.http.WhepRoute;
+import io.livegate.whep.media.FrameSource;
+import io.livegate.whep.media.StreamFanout;
+import io.livegate.whep.session.WhepAnswers;
+import io.livegate.whep.session.WhepException;
+import io.livegate.whep.session.WhepException.Reason;
+import io.livegate.whep.session.WhepSession;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * WHEP egress: browsers play any stream over WebRTC. The gateway routes HTTP requests to {@link #handle}; media
+ * leaves through the shared {@link WebRtcPort}.
+ */
+public final class WhepEgress implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(WhepEgress.class);
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final WhepConfig config;
+    private final StreamRegistry registry;
+    private final WebRtcPort port;
+    private final boolean aacAsOpus;
+    private final StreamFanout fanout;
+    private final Map<String, WhepSession> sessions = new ConcurrentHashMap<>();
+    /** The remote ICE ufrag of each session, to tell an ICE restart from a trickled candidate. */
+    private final Map<String, String> remoteUfrags = new ConcurrentHashMap<>();
+    private volatile boolean closed;
+
+    /**
+     * @param opusSource where viewers subscribe so that AAC arrives as Opus, or null to subscribe to the registry
+     *                   directly (AAC audio is then not sent)
+     */
+    public WhepEgress(WhepConfig config, StreamRegistry registry, WebRtcPort port, FrameSource opusSource) {
+        this.config = config;
+        this.registry = registry;
+        this.port = port;
+        this.aacAsOpus = opusSource != null;
+        this.fanout = new StreamFanout(opusSource != null ? opusSource : registry::subscribe,
+                config.maxPayloadSize(), config.gopCacheMaxPackets());
+    }
+
+    /**
+     * Serves a WHEP request. Does not release {@code request}.
+     *
+     * @return false when the URL is not a WHEP URL (the caller routes it elsewhere)
+     */
+    public boolean handle(ChannelHandlerContext ctx, FullHttpRequest request) {
+        WhepRoute route;
+        try {
+            route = WhepRoute.parse(request.uri(), config.sessionPrefix());
+        } catch (IllegalArgumentException e) {
+            WhepResponses.send(ctx, request, WhepResponses.error(HttpResponseStatus.BAD_REQUEST,
+                    "bad WHEP URL: " + e.getMessage(), config.allowOrigin()));
+            return true;
+        }
+        if (route == null) {
+            return false;
+        }
+        FullHttpResponse response;
+        try {
+            response = route.kind() == WhepRoute.Kind.ENDPOINT
+                    ? endpoint(ctx, request, route.value())
+                    : resource(request, route.value());
+        } catch (WhepException e) {
+            response = WhepResponses.error(HttpResponseStatus.valueOf(e.reason().status()), e.getMessage(),
+                    config.allowOrigin());
+        }
+        WhepResponses.send(ctx, request, response);
+        return true;
+    }
+
+    private FullHttpResponse endpoint(ChannelHandlerContext ctx, FullHttpRequest req, String path)
+            throws WhepException {
+        HttpMethod m = req.method();
+        if (m.equals(HttpMethod.OPTIONS)) {
+            return WhepResponses.options("OPTIONS, POST", true, config.iceServers(), config.allowOrigin());
+        }
+        if (!m.equals(HttpMethod.POST)) {
+            return methodNotAllowed("OPTIONS, POST");
+        }
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        if (req.content().readableBytes() == 0) {
+            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE,
+                    "POST an SDP offer (application/sdp); server-offer mode is not supported");
+        }
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(WhepResponses.SDP)) {
+            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "content-type must be application/sdp, was '"
+                    + type + "'");
+        }
+        return create(ctx, req, path);
+    }
+
+    private FullHttpResponse create(ChannelHandlerContext ctx, FullHttpRequest req, String path)
+            throws WhepException {
+        if (closed) {
+            throw new WhepException(Reason.TOO_MANY_SESSIONS, "WHEP is shutting down");
+        }
+        if (sessions.size() >= config.maxSessions()) {
+            throw new WhepException(Reason.TOO_MANY_SESSIONS, "server full: " + sessions.size() + " viewers, limit "
+                    + config.maxSessions());
+        }
+        Optional<Stream> found = registry.find(path);
+        if (found.isEmpty()) {
+            throw new WhepException(Reason.STREAM_NOT_FOUND, "no stream at " + path);
+        }
+        Stream stream = found.get();
+        List<Track> tracks = stream.tracks();
+        if (tracks.stream().noneMatch(t -> t.isVideo() || t.codec() == Codec.OPUS || t.codec() == Codec.AAC
+                && aacAsOpus)) {
+            throw new WhepException(Reason.STREAM_NOT_READY, "stream " + path + " has no playable track yet "
+                    + tracks.stream().map(t -> t.codec().name()).toList());
+        }
+        boolean bframes = tracks.stream().filter(Track::isVideo).anyMatch(t -> stream.trackStats(t.id())
+                .map(TrackStats::reordered).orElse(false));
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(req.content().toString(StandardCharsets.UTF_8), config.sdpLimits());
+        } catch (SdpException e) {
+            throw new WhepException(Reason.BAD_OFFER, "bad SDP offer: " + e.getMessage());
+        }
+        WhepAnswers.RemoteIdentity remote = WhepAnswers.remoteIdentity(offer);
+        String id = newId();
+        String peer = String.valueOf(ctx.channel().remoteAddress());
+        WhepSession session = new WhepSession(id, path, peer, config, fanout, bframes, this::forget);
+        WebRtcTransport transport;
+        try {
+            transport = port.newTransport(remote.ufrag(), remote.pwd(), remote.fingerprint(),
+                    remote.weAreDtlsClient() ? DtlsRole.CLIENT : DtlsRole.SERVER, session);
+        } catch (IllegalArgumentException e) {
+            throw new WhepException(Reason.BAD_OFFER, "bad ICE credentials or fingerprint: " + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new WhepException(Reason.TOO_MANY_SESSIONS, "WebRTC port unavailable: " + e.getMessage());
+        }
+        WhepAnswers.Plan plan;
+        try {
+            IceCredentials local = transport.localIceCredentials();
+            DtlsFingerprint fp = transport.localFingerprint();
+            AnswerOptions base = AnswerOptions.whep(local.ufrag(), local.pwd(),
+                    SdpAttribute.Fingerprint.of(fp.algorithm(), fp.value()),
+                    candidates(transport), List.of(), Map.of(), RANDOM.nextLong() >>> 1);
+            plan = WhepAnswers.answer(offer, tracks, aacAsOpus, base, session.localTrack("video"),
+                    session.localTrack("audio"));
+        } catch (WhepException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        session.bind(transport, plan.video(), plan.audio());
+        sessions.put(id, session);
+        remoteUfrags.put(id, remote.ufrag());
+        log.info("whep session start id={} path={} remote={} video={} audio={} bframes={}", id, path, peer,
+                plan.video() == null ? "none" : plan.video().codec().codec(),
+                plan.audio() == null ? "none" : plan.audio().codec().codec(), bframes);
+        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.CREATED, WhepResponses.SDP,
+                plan.answer().sdp().write(), config.allowOrigin());
+        r.headers().set(HttpHeaderNames.LOCATION, config.sessionPrefix() + id);
+        r.headers().set(HttpHeaderNames.ETAG, session.etag());
+        r.headers().set("Accept-Patch", WhepResponses.SDP_FRAG);
+        for (String link : WhepResponses.links(config.iceServers())) {
+            r.headers().add("Link", link);
+        }
+        if (bframes) {
+            r.headers().set(HttpHeaderNames.WARNING, "199 livegate \"the stream has B-frames; WebRTC players may "
+                    + "stutter. Encode without B-frames (x264 -bf 0, zerolatency) for smooth WebRTC playback\"");
+        }
+        return r;
+    }
+
+    private FullHttpResponse resource(FullHttpRequest req, String id) throws WhepException {
+        WhepSession s = sessions.get(id);
+        HttpMethod m = req.method();
+        if (s == null) {
+            throw new WhepException(Reason.SESSION_NOT_FOUND, "no WHEP session " + id);
+        }
+        if (m.equals(HttpMethod.OPTIONS)) {
+            return WhepResponses.options("OPTIONS, PATCH, DELETE", false, config.iceServers(), config.allowOrigin());
+        }
+        if (m.equals(HttpMethod.DELETE)) {
+            s.close();
+            return WhepResponses.of(HttpResponseStatus.OK, null, null, config.allowOrigin());
+        }
+        if (!m.equals(HttpMethod.PATCH)) {
+            return methodNotAllowed("OPTIONS, PATCH, DELETE");
+        }
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(WhepResponses.SDP_FRAG)) {
+            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + WhepResponses.SDP_FRAG);
+        }
+        String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(s.etag())) {
+            throw new WhepException(Reason.ETAG_MISMATCH, "If-Match " + ifMatch + " does not match " + s.etag());
+        }
+        SdpFragment frag;
+        try {
+            frag = SdpFragment.parse(req.content().toString(StandardCharsets.UTF_8), config.sdpLimits());
+        } catch (SdpException e) {
+            throw new WhepException(Reason.BAD_FRAGMENT, "bad trickle-ice-sdpfrag: " + e.getMessage());
+        }
+        String ufrag = frag.iceUfrag();
+        String pwd = frag.icePwd();
+        if (ufrag == null || pwd == null || ufrag.equals(remoteUfrags.get(id))) {
+            // Trickled candidates: an ICE-lite server learns the peer's addresses from its checks.
+            return WhepResponses.of(HttpResponseStatus.NO_CONTENT, null, null, config.allowOrigin());
+        }
+        IceCredentials fresh;
+        try {
+            fresh = s.transport().restartIce(ufrag, pwd);
+        } catch (IllegalArgumentException e) {
+            throw new WhepException(Reason.BAD_FRAGMENT, "bad ICE credentials: " + e.getMessage());
+        }
+        remoteUfrags.put(id, ufrag);
+        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.OK, WhepResponses.SDP_FRAG,
+                restartAnswer(frag, fresh, candidates(s.transport())),
+                config.allowOrigin());
+        r.headers().set(HttpHeaderNames.ETAG, s.renewEtag());
+        return r;
+    }
+
+    /** The sdpfrag answering an ICE restart: our new credentials and candidates for each media section. */
+    static String restartAnswer(SdpFragment offer, IceCredentials local, List<Candidate> candidates) {
+        StringBuilder b = new StringBuilder();
+        b.append("a=ice-lite\r\n");
+        b.append("a=ice-ufrag:").append(local.ufrag()).append("\r\n");
+        b.append("a=ice-pwd:").append(local.pwd()).append("\r\n");
+        List<MediaDescription> media = offer.media();
+        if (media.isEmpty()) {
+            for (Candidate c : candidates) {
+                b.append("a=").append(c.attributeName()).append(':').append(c.attributeValue()).append("\r\n");
+            }
+        }
+        for (MediaDescription m : media) {
+            b.append("m=").append(m.media()).append(' ').append(m.port()).append(' ').append(m.protocol());
+            for (String f : m.formats()) {
+                b.append(' ').append(f);
+            }
+            b.append("\r\n");
+            if (m.mid() != null) {
+                b.append("a=mid:").append(m.mid()).append("\r\n");
+            }
+            for (Candidate c : candidates) {
+                b.append("a=").append(c.attributeName()).append(':').append(c.attributeValue()).append("\r\n");
+            }
+            b.append("a=end-of-candidates\r\n");
+        }
+        return b.toString();
+    }
+
+    private List<Candidate> candidates(WebRtcTransport t) {
+        List<Candidate> all = WhepAnswers.candidates(t.localCandidates());
+        return config.iceTcpOnly() ? all.stream().filter(Candidate::isTcp).toList() : all;
+    }
+
+    private FullHttpResponse methodNotAllowed(String allow) {
+        FullHttpResponse r = WhepResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "allowed: " + allow,
+                config.allowOrigin());
+        r.headers().set(HttpHeaderNames.ALLOW, allow);
+        return r;
+    }
+
+    private void forget(WhepSession s) {
+        sessions.remove(s.id(), s);
+        remoteUfrags.remove(s.id());
+    }
+
+    private static String newId() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** Every viewer, for the API and metrics. */
+    public List<WhepSessionInfo> sessions() {
+        return sessions.values().stream().map(WhepSession::info).toList();
+    }
+
+    /** Ends every session. */
+    @Override
+    public void close() {
+        closed = true;
+        for (WhepSession s : List.copyOf(sessions.values())) {
+            s.close();
+        }
+    }
+}

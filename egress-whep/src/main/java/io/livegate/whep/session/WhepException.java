@@ -1,0 +1,39 @@
+package io.livegate.whep.session;
+
+/** A WHEP request that cannot be served; the message is sent to the client as the response body. */
+public final class WhepException extends Exception {
+
+    /** Why, with the HTTP status it maps to. */
+    public enum Reason {
+        BAD_OFFER(400),
+        BAD_FRAGMENT(400),
+        STREAM_NOT_FOUND(404),
+        SESSION_NOT_FOUND(404),
+        NO_COMMON_CODEC(409),
+        ETAG_MISMATCH(412),
+        UNSUPPORTED_MEDIA_TYPE(415),
+        STREAM_NOT_READY(503),
+        TOO_MANY_SESSIONS(503);
+
+        private final int status;
+
+        Reason(int status) {
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    private final Reason reason;
+
+    public WhepException(Reason reason, String message) {
+        super(message, null, false, false);
+        this.reason = reason;
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+}

@@ -1,0 +1,146 @@
+package io.livegate.whep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Headless Chromium plays a WHEP stream from {@link WhepEgress}: H.264 at the source size, Opus audio, over UDP
+ * and over ICE-TCP. Server ({@link WhepTestServer}, its own JVM) and browser both run inside a network namespace
+ * this test creates with nothing but {@code lo}, so Chromium gathers 127.0.0.1 and no traffic leaves loopback.
+ * Needs root (ip netns), node, ffmpeg and /usr/bin/chromium; installs playwright-core under target/ on first use.
+ */
+@Tag("e2e")
+class WhepChromiumE2eTest {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WhepChromiumE2eTest.class);
+    private static final Path JS = Path.of("target", "whepjs");
+
+    @TempDir
+    Path dir;
+
+    private String ns;
+    private Process server;
+    private final List<String> serverOut = new ArrayList<>();
+
+    @BeforeEach
+    void setUp() throws Exception {
+        installPlayer();
+        ns = "lg-whep-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        MediaFixture.run(dir, List.of("ip", "netns", "add", ns));
+        MediaFixture.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+    }
+
+    @AfterEach
+    void tearDown() throws Exception {
+        if (server != null) {
+            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        MediaFixture.run(dir, List.of("ip", "netns", "del", ns));
+    }
+
+    private static synchronized void installPlayer() throws Exception {
+        Files.createDirectories(JS);
+        for (String f : List.of("package.json", "whep-check.mjs")) {
+            Files.copy(Path.of("src", "test", "js", f), JS.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+        }
+        if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
+            MediaFixture.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+        }
+    }
+
+    @Test
+    void playsH264AndOpusOverUdp() throws Exception {
+        String summary = play("opus", "udp");
+        assertThat(number(summary, "audioSamples")).as(summary).isGreaterThan(48_000);
+        assertThat(summary).contains("\"protocol\":\"udp\"");
+    }
+
+    @Test
+    void playsOverIceTcpWhenOnlyTcpIsOffered() throws Exception {
+        String summary = play("opus", "tcp");
+        assertThat(summary).contains("\"protocol\":\"tcp\"");
+    }
+
+    private String play(String audio, String transport) throws Exception {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        server = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp,
+                "-Dio.netty.leakDetection.level=paranoid", "--enable-native-access=ALL-UNNAMED", "-Dlogback.configurationFile=" + Path.of("src", "test",
+                        "resources", "logback-test.xml").toAbsolutePath(),
+                WhepTestServer.class.getName(), dir.toString(), "640", "360", audio, transport)
+                .redirectError(dir.resolve("server.log").toFile()).start();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
+                StandardCharsets.UTF_8));
+        CompletableFuture<String> ready = new CompletableFuture<>();
+        Thread reader = Thread.ofPlatform().daemon().start(() -> {
+            try {
+                for (String l; (l = lines.readLine()) != null; ) {
+                    synchronized (serverOut) {
+                        serverOut.add(l);
+                    }
+                    if (l.startsWith("READY ")) {
+                        ready.complete(l.substring(6).trim());
+                    }
+                }
+            } catch (IOException e) {
+                ready.completeExceptionally(e);
+            }
+            ready.completeExceptionally(new IllegalStateException("server exited"));
+        });
+        String origin;
+        try {
+            origin = ready.get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("server did not start: " + Files.readString(dir.resolve("server.log")), e);
+        }
+        Process node = new ProcessBuilder("ip", "netns", "exec", ns, "node", "whep-check.mjs", origin, "live/cam1",
+                "7").directory(JS.toFile()).redirectErrorStream(true).start();
+        String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        server.getOutputStream().close(); // the server prints its sessions and exits
+        server.waitFor(15, TimeUnit.SECONDS);
+        reader.join(5000);
+        String log = Files.readString(dir.resolve("server.log"));
+        LOG.info("chromium {} {}:\n{}\nserver:\n{}\n{}", audio, transport, out, String.join("\n", serverOut),
+                log.lines().filter(l -> l.contains("whep")).reduce("", (a, b) -> a + b + "\n"));
+        String summary = out.lines().filter(l -> l.startsWith("{\"summary\"")).findFirst()
+                .orElseThrow(() -> new AssertionError("no summary:\n" + out + "\nserver log:\n" + log));
+        assertThat(node.exitValue()).as(out).isZero();
+        assertThat(number(summary, "status")).isEqualTo(201);
+        assertThat(number(summary, "deleteStatus")).isEqualTo(200);
+        assertThat(number(summary, "framesDecoded")).as(summary).isGreaterThan(90);
+        assertThat(number(summary, "width")).as(summary).isEqualTo(640);
+        assertThat(number(summary, "height")).as(summary).isEqualTo(360);
+        assertThat(log).doesNotContain("LEAK:");
+        return summary;
+    }
+
+    static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.]+)").matcher(json);
+        if (!m.find()) {
+            throw new AssertionError("no " + key + " in " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+}
