@@ -68,7 +68,8 @@ class HlsJsE2eTest {
     private static synchronized void installPlayer() throws Exception {
         Files.createDirectories(JS);
         for (String f : List.of("package.json", "hls-check.mjs")) {
-            Files.copy(Path.of("src", "test", "js", f), JS.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(System.getProperty("livegate.repo.root"), "test-clients", "hlsjs", f), JS.resolve(f),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(JS.resolve("node_modules/hls.js")) || !Files.isDirectory(
                 JS.resolve("node_modules/playwright-core"))) {
