@@ -11,7 +11,7 @@
  * resequencing before a depacketizer), {@link io.livegate.rtc.rtp.RtpTimestampUnwrapper} and
  * {@link io.livegate.rtc.rtp.RtpStreamWriter} (per-viewer headers with mid, transport-wide sequence and
  * abs-send-time one-byte extensions), {@link io.livegate.rtc.rtp.ReceiveStatistics} (RFC 3550 A.3/A.8 loss and
- * jitter for receiver reports) and {@link io.livegate.rtc.rtp.SendStatistics} (sender report counters).
+ * jitter for receiver reports) and {@link io.livegate.rtc.rtp.SendStatistics} (sender report counters), {@link io.livegate.rtc.rtp.TwccRecorder} (transport-cc feedback from arrivals).
  *
  * <p>Left out: RTP version other than 2 (rejected), RFC 8285 extmap-allow-mixed validation (both forms
  * parse in any session), header extension encryption (RFC 6904).
