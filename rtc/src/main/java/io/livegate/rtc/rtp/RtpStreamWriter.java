@@ -80,6 +80,21 @@ public final class RtpStreamWriter {
                      int transportSeq, long nowMicros, byte[] out, int off) {
         int seq = sequenceNumber;
         sequenceNumber = (seq + 1) & 0xFFFF;
+        return writeAt(seq, payload, payloadOffset, payloadLength, marker, timestamp, transportSeq, nowMicros, out, off);
+    }
+
+    /**
+     * Writes a retransmission of a packet already sent with {@code sequenceNumber} (a NACK answer without
+     * RTX, from a {@link PacketHistory} entry); does not advance the sequence. Use a new transport-wide
+     * sequence number.
+     */
+    public int rewrite(PacketHistory.Entry e, int transportSeq, long nowMicros, byte[] out, int off) {
+        return writeAt(e.sequenceNumber(), e.payload(), 0, e.payload().length, e.marker(), e.timestamp(), transportSeq,
+                nowMicros, out, off);
+    }
+
+    private int writeAt(int seq, byte[] payload, int payloadOffset, int payloadLength, boolean marker, long timestamp,
+                        int transportSeq, long nowMicros, byte[] out, int off) {
         out[off] = (byte) (extensionLength == 0 ? 0x80 : 0x90);
         out[off + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
         out[off + 2] = (byte) (seq >>> 8);

@@ -29,6 +29,16 @@ class RtpStreamWriterTest {
         RtpPacket q = RtpPacket.parse(out, 0, m);
         assertThat(q.header().sequenceNumber()).isZero();
         assertThat(q.payload()).containsExactly(2, 3);
+
+        // A NACK answer from the history keeps the original sequence number and timestamp.
+        PacketHistory h = new PacketHistory(16);
+        h.add(65535, 0xFFFFFFFFL, true, payload);
+        int r = w.rewrite(h.get(65535), 0x1235, 1_500_000L, out, 0);
+        RtpPacket again = RtpPacket.parse(out, 0, r);
+        assertThat(again.header().sequenceNumber()).isEqualTo(65535);
+        assertThat(again.header().timestamp()).isEqualTo(999);
+        assertThat(again.header().extension(3)).containsExactly(0x12, 0x35);
+        assertThat(w.nextSequenceNumber()).isEqualTo(1);
     }
 
     @Test
