@@ -166,6 +166,23 @@ class SdpAnswererTest {
     }
 
     @Test
+    void gstreamerOfferWithBundleOnlyAudio() {
+        SdpAnswer a = SdpAnswerer.answer(offer(SdpFixtures.GSTREAMER_WHIP), whip());
+        NegotiatedMedia video = a.media().get(0);
+        NegotiatedMedia audio = a.media().get(1);
+        assertThat(video.mid()).isEqualTo("video0");
+        assertThat(video.codec().codec()).isEqualTo(Codec.H264);
+        assertThat(video.codec().parameters()).containsEntry("packetization-mode", "1")
+                .containsKey("sprop-parameter-sets");
+        assertThat(video.feedback()).containsExactlyInAnyOrder("nack pli", "ccm fir", "transport-cc");
+        assertThat(audio.accepted()).isTrue(); // port 0 with a=bundle-only is not a rejection
+        assertThat(audio.codec().codec()).isEqualTo(Codec.OPUS);
+        assertThat(a.sdp().media().get(1).port()).isEqualTo(8189);
+        assertThat(a.sdp().bundleMids()).containsExactly("video0", "audio1");
+        assertThat(a.remoteUfrag()).isEqualTo("crtKrv/71K+LE6sXLRUpMPRaCQDw3ut3");
+    }
+
+    @Test
     void packetizationMode0IsOnlyForReceiving() {
         String text = SdpFixtures.load(SdpFixtures.FIREFOX_WHIP).replace("a=fmtp:126 profile-level-id=42e01f;level-asymmetry-allowed=1;packetization-mode=1\r\n", "")
                 .replace("a=rtpmap:126 H264/90000\r\n", "");
