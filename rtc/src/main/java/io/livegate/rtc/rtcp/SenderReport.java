@@ -32,6 +32,16 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
         this(ssrc, ntpTimestamp, rtpTimestamp, packetCount, octetCount, reports, null);
     }
 
+    /** Seconds from the NTP epoch (1900) to the Unix epoch (1970). */
+    static final long NTP_UNIX_OFFSET_SECONDS = 2_208_988_800L;
+
+    /** The 64-bit NTP timestamp (RFC 3550 4) for a wall-clock time in microseconds since 1970. */
+    public static long ntpTimestamp(long epochMicros) {
+        long seconds = Math.floorDiv(epochMicros, 1_000_000L);
+        long micros = Math.floorMod(epochMicros, 1_000_000L);
+        return ((seconds + NTP_UNIX_OFFSET_SECONDS) << 32) | ((micros << 32) / 1_000_000L);
+    }
+
     /** The middle 32 bits of the NTP time: what a receiver echoes as LSR. */
     public long compactNtp() {
         return (ntpTimestamp >>> 16) & 0xFFFFFFFFL;

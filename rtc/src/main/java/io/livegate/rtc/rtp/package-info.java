@@ -7,8 +7,11 @@
  *
  * <p>Also here: {@link io.livegate.rtc.rtp.PacketHistory} (a power-of-two ring of sent packets for NACK
  * replies), {@link io.livegate.rtc.rtp.NackGenerator} (receive-side loss detection, RFC 4585 6.2.1),
- * {@link io.livegate.rtc.rtp.Rtx} (RFC 4588 4 wrap/unwrap) and
- * {@link io.livegate.rtc.rtp.RtpTimestampUnwrapper}.
+ * {@link io.livegate.rtc.rtp.Rtx} (RFC 4588 4 wrap/unwrap), {@link io.livegate.rtc.rtp.ReorderBuffer} (bounded
+ * resequencing before a depacketizer), {@link io.livegate.rtc.rtp.RtpTimestampUnwrapper} and
+ * {@link io.livegate.rtc.rtp.RtpStreamWriter} (per-viewer headers with mid, transport-wide sequence and
+ * abs-send-time one-byte extensions), {@link io.livegate.rtc.rtp.ReceiveStatistics} (RFC 3550 A.3/A.8 loss and
+ * jitter for receiver reports) and {@link io.livegate.rtc.rtp.SendStatistics} (sender report counters), {@link io.livegate.rtc.rtp.TwccRecorder} (transport-cc feedback from arrivals).
  *
  * <p>Left out: RTP version other than 2 (rejected), RFC 8285 extmap-allow-mixed validation (both forms
  * parse in any session), header extension encryption (RFC 6904).

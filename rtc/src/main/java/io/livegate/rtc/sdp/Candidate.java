@@ -94,12 +94,12 @@ public record Candidate(String foundation, int componentId, String transport, lo
             if (t[0].isEmpty() || t[0].length() > 32) {
                 throw new IllegalArgumentException("foundation");
             }
-            int component = SdpAttribute.intIn(t[1], 1, 256, "candidate");
-            long priority = SdpAttribute.u32(t[3], "candidate");
+            int component = SdpAttributeParser.intIn(t[1], 1, 256, "candidate");
+            long priority = SdpAttributeParser.u32(t[3], "candidate");
             if (priority < 1 || priority > 0x7FFFFFFFL) {
                 throw new IllegalArgumentException("priority");
             }
-            int port = SdpAttribute.intIn(t[5], 0, 65535, "candidate");
+            int port = SdpAttributeParser.intIn(t[5], 0, 65535, "candidate");
             String raddr = null;
             int rport = -1;
             List<Extension> ext = new ArrayList<>();
@@ -107,7 +107,7 @@ public record Candidate(String foundation, int componentId, String transport, lo
                 if (t[i].equals("raddr") && raddr == null && rport < 0 && ext.isEmpty()) {
                     raddr = t[i + 1];
                 } else if (t[i].equals("rport") && rport < 0 && ext.isEmpty()) {
-                    rport = SdpAttribute.intIn(t[i + 1], 0, 65535, "candidate");
+                    rport = SdpAttributeParser.intIn(t[i + 1], 0, 65535, "candidate");
                 } else {
                     ext.add(new Extension(t[i], t[i + 1]));
                 }

@@ -75,7 +75,7 @@ final class SdpParser {
                         m.connection = value;
                     }
                     case 'b' -> m.bandwidths.add(value);
-                    case 'a' -> m.attributes.add(SdpAttribute.parse(value));
+                    case 'a' -> m.attributes.add(SdpAttributeParser.parse(value));
                     case 'v', 'o', 's', 't' -> throw new SdpException(Reason.MALFORMED_LINE,
                             type + "= line inside a media section (line " + lineNo + ")");
                     default -> m.otherLines.add(line);
@@ -107,7 +107,7 @@ final class SdpParser {
                 }
                 case 'b' -> s.bandwidths.add(value);
                 case 't' -> s.timings.add(value);
-                case 'a' -> s.attributes.add(SdpAttribute.parse(value));
+                case 'a' -> s.attributes.add(SdpAttributeParser.parse(value));
                 default -> s.otherLines.add(line);
             }
         }
@@ -164,10 +164,10 @@ final class SdpParser {
             try {
                 int slash = port.indexOf('/');
                 if (slash >= 0) {
-                    m.portCount = SdpAttribute.intIn(port.substring(slash + 1), 1, 65535, "m");
+                    m.portCount = SdpAttributeParser.intIn(port.substring(slash + 1), 1, 65535, "m");
                     port = port.substring(0, slash);
                 }
-                m.port = SdpAttribute.intIn(port, 0, 65535, "m");
+                m.port = SdpAttributeParser.intIn(port, 0, 65535, "m");
             } catch (IllegalArgumentException | SdpException e) {
                 throw new SdpException(Reason.MALFORMED_LINE, "m=" + value);
             }

@@ -11,7 +11,9 @@
  * <p>Negotiation ({@link io.livegate.rtc.sdp.SdpAnswerer}): one codec per media section chosen from the
  * offer by the server's preference (H.264 per RFC 6184 8.1: same profile, same packetization-mode),
  * its RTX pair (RFC 4588), the intersection of rtcp-fb and header extensions, the answer direction, ICE-lite
- * credentials and candidates, our fingerprint and DTLS role.
+ * credentials and candidates, our fingerprint and DTLS role. {@link io.livegate.rtc.sdp.SdpOfferer} makes a
+ * server offer (WHEP, draft-murillo-whep-01) and reads the client's answer into the same shape;
+ * {@link io.livegate.rtc.sdp.SdpFragment} reads trickle-ice-sdpfrag bodies (RFC 8840).
  *
  * <p>Left out: SDES crypto (a=crypto), RFC 8866 time zones and repeat times as typed values (kept raw),
  * data channels (m=application is rejected in answers), multiple codecs per answered section.

@@ -72,13 +72,21 @@ public final class SrtpContext {
         int headerLen = rtpHeaderLength(b, off, len - tag);
         int ssrc = getInt(b, off + 8);
         int seq = ((b[off + 2] & 0xFF) << 8) | (b[off + 3] & 0xFF);
-        SsrcState s = ssrcs.get(ssrc);
+        // State is created only once a packet authenticates, so forged SSRCs cannot fill the table.
+        SsrcState known = ssrcs.find(ssrc);
+        SsrcState s = known != null ? known : ssrcs.candidate(ssrc);
         long index = s.estimateIndex(seq);
         if (index < 0 || !s.rtpReplay.check(index)) {
             throw new SrtpException(Reason.REPLAYED, "SRTP index " + index + " ssrc=" + Integer.toUnsignedString(ssrc)
                     + " replayed or older than the window");
         }
+        if (known == null) {
+            requireRoom(ssrc);
+        }
         int n = transform.unprotectRtp(b, off, len, headerLen, ssrc, index);
+        if (known == null) {
+            ssrcs.add(s);
+        }
         s.rtpReplay.accept(index);
         s.update(index);
         return n;
@@ -106,12 +114,19 @@ public final class SrtpContext {
         int ssrc = getInt(b, off + 4);
         int indexWord = profile.isAead() ? getInt(b, off + len - 4) : getInt(b, off + len - profile.rtcpTagLength() - 4);
         long index = indexWord & 0x7FFFFFFFL;
-        SsrcState s = ssrcs.get(ssrc);
+        SsrcState known = ssrcs.find(ssrc);
+        SsrcState s = known != null ? known : ssrcs.candidate(ssrc);
         if (!s.rtcpReplay.check(index)) {
             throw new SrtpException(Reason.REPLAYED, "SRTCP index " + index + " ssrc=" + Integer.toUnsignedString(ssrc)
                     + " replayed or older than the window");
         }
+        if (known == null) {
+            requireRoom(ssrc);
+        }
         int n = transform.unprotectRtcp(b, off, len, ssrc, indexWord);
+        if (known == null) {
+            ssrcs.add(s);
+        }
         s.rtcpReplay.accept(index);
         return n;
     }
@@ -164,6 +179,14 @@ public final class SrtpContext {
             buf.setBytes(r, b, 0, n);
         }
         buf.writerIndex(r + n);
+    }
+
+    /** Refuses a new SSRC before decrypting when the table is full (the packet would be dropped anyway). */
+    private void requireRoom(int ssrc) {
+        if (ssrcs.full()) {
+            throw new SrtpException(Reason.TOO_MANY_SSRCS, "ssrc " + Integer.toUnsignedString(ssrc)
+                    + " would exceed the SSRC limit");
+        }
     }
 
     private static void need(byte[] b, int off, int len, int extra) {

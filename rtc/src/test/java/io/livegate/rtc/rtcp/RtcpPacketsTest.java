@@ -36,6 +36,14 @@ class RtcpPacketsTest {
     }
 
     @Test
+    void ntpTimestampFromWallClock() {
+        // 2026-01-01T00:00:00.5Z = 1767225600.5 s since 1970.
+        long ntp = SenderReport.ntpTimestamp(1_767_225_600_500_000L);
+        assertThat(ntp >>> 32).isEqualTo(1_767_225_600L + 2_208_988_800L);
+        assertThat(ntp & 0xFFFFFFFFL).isEqualTo(0x80000000L);
+    }
+
+    @Test
     void receiverReportSdesByeCompound() {
         List<RtcpPacket> compound = List.of(
                 new ReceiverReport(1, List.of(new ReceptionReport(2, 0, 0, 5, 0, 0, 0))),

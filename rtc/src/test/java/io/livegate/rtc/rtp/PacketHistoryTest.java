@@ -18,7 +18,7 @@ class PacketHistoryTest {
             h.add(packet(seq & 0xFFFF));
         }
         assertThat(h.get(65533)).isNull(); // overwritten
-        assertThat(h.get(65534).header().sequenceNumber()).isEqualTo(65534);
+        assertThat(h.get(65534).sequenceNumber()).isEqualTo(65534);
         assertThat(h.get(5).payload()).containsExactly(5);
         assertThat(h.get(6)).isNull(); // never sent
         h.clear();

@@ -151,6 +151,38 @@ class SdpAnswererTest {
     }
 
     @Test
+    void obsOfferWithSessionLevelTransportAttributes() {
+        SdpAnswer a = SdpAnswerer.answer(offer(SdpFixtures.OBS_WHIP), whip());
+        assertThat(a.remoteUfrag()).isEqualTo("Qo2d");
+        assertThat(a.dtlsClient()).isFalse();
+        NegotiatedMedia video = a.media().get(1);
+        assertThat(video.codec().payloadType()).isEqualTo(96);
+        assertThat(video.codec().hasRtx()).isFalse();
+        assertThat(video.feedback()).containsExactlyInAnyOrder("nack", "nack pli", "goog-remb");
+        assertThat(video.extensions()).isEmpty();
+        assertThat(video.remoteSsrcs()).containsExactly(2222222222L);
+        assertThat(a.media().get(0).codec().parameters()).containsEntry("stereo", "1");
+        assertThat(a.sdp().bundleMids()).containsExactly("0", "1");
+    }
+
+    @Test
+    void gstreamerOfferWithBundleOnlyAudio() {
+        SdpAnswer a = SdpAnswerer.answer(offer(SdpFixtures.GSTREAMER_WHIP), whip());
+        NegotiatedMedia video = a.media().get(0);
+        NegotiatedMedia audio = a.media().get(1);
+        assertThat(video.mid()).isEqualTo("video0");
+        assertThat(video.codec().codec()).isEqualTo(Codec.H264);
+        assertThat(video.codec().parameters()).containsEntry("packetization-mode", "1")
+                .containsKey("sprop-parameter-sets");
+        assertThat(video.feedback()).containsExactlyInAnyOrder("nack pli", "ccm fir", "transport-cc");
+        assertThat(audio.accepted()).isTrue(); // port 0 with a=bundle-only is not a rejection
+        assertThat(audio.codec().codec()).isEqualTo(Codec.OPUS);
+        assertThat(a.sdp().media().get(1).port()).isEqualTo(8189);
+        assertThat(a.sdp().bundleMids()).containsExactly("video0", "audio1");
+        assertThat(a.remoteUfrag()).isEqualTo("crtKrv/71K+LE6sXLRUpMPRaCQDw3ut3");
+    }
+
+    @Test
     void packetizationMode0IsOnlyForReceiving() {
         String text = SdpFixtures.load(SdpFixtures.FIREFOX_WHIP).replace("a=fmtp:126 profile-level-id=42e01f;level-asymmetry-allowed=1;packetization-mode=1\r\n", "")
                 .replace("a=rtpmap:126 H264/90000\r\n", "");

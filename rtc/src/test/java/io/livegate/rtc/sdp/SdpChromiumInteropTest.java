@@ -49,6 +49,9 @@ class SdpChromiumInteropTest {
     @Test
     void chromiumAcceptsOurAnswers() throws Exception {
         Map<String, String> results = new ConcurrentHashMap<>();
+        SessionDescription ourOffer = SdpOfferer.offer(OfferOptions.whep("srvU", "serverpassword0123456789", FP,
+                List.of(), Codec.H264, "640028", new LocalTrack("live", "v0", 1111, 2222, "gw"),
+                new LocalTrack("live", "a0", 3333, 0, "gw"), 9));
         CountDownLatch done = new CountDownLatch(1);
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", ex -> {
@@ -66,6 +69,19 @@ class SdpChromiumInteropTest {
                             out = "ERROR " + e;
                         }
                         reply(ex, "application/sdp", out);
+                    }
+                    case "/offer" -> reply(ex, "application/sdp", ourOffer.write());
+                    case "/accept" -> {
+                        String out;
+                        try {
+                            SdpAnswer a = SdpOfferer.accept(ourOffer, SessionDescription.parse(body));
+                            out = a.media().stream().map(m -> m.kind() + ":" + m.direction() + ":"
+                                    + (m.codec() == null ? "-" : m.codec().codec() + "/" + m.codec().payloadType()
+                                    + "/rtx" + m.codec().rtxPayloadType())).toList() + " dtlsClient=" + a.dtlsClient();
+                        } catch (RuntimeException e) {
+                            out = "ERROR " + e;
+                        }
+                        reply(ex, "text/plain", out);
                     }
                     case "/result" -> {
                         String scenario = body.replaceAll("(?s).*\"scenario\":\"([a-z]+)\".*", "$1");
@@ -112,6 +128,11 @@ class SdpChromiumInteropTest {
         assertThat(whep).as(whep).contains("\"ok\":true").contains("\"direction\":\"recvonly\"")
                 .contains("video/H264 level-asymmetry-allowed=1;packetization-mode=1;profile-level-id=42e01f")
                 .contains("audio/opus");
+        String serverOffer = results.get("serveroffer");
+        assertThat(serverOffer).as(serverOffer).contains("\"ok\":true")
+                .contains("video:SENDONLY:H264/108/rtx109").contains("audio:SENDONLY:OPUS/111/rtx-1")
+                .contains("dtlsClient=false").contains("\"direction\":\"recvonly\"")
+                .contains("profile-level-id=42e01f"); // Chromium refuses a High-only section, takes the fallback
     }
 
     private static String resource(String name) throws IOException {

@@ -10,6 +10,8 @@ final class SdpFixtures {
     static final String CHROME_SIMULCAST = "chromium156-simulcast-offer.sdp";
     static final String CHROME_WHEP = "chromium156-whep-offer.sdp";
     static final String FIREFOX_WHIP = "firefox-whip-offer-composed.sdp";
+    static final String OBS_WHIP = "obs-whip-offer-composed.sdp";
+    static final String GSTREAMER_WHIP = "gstreamer122-whip-offer.sdp";
     static final String[] ALL = {CHROME_WHIP, CHROME_SIMULCAST, CHROME_WHEP, FIREFOX_WHIP};
 
     private SdpFixtures() {

@@ -20,7 +20,7 @@ class SessionDescriptionTest {
 
     @ParameterizedTest
     @ValueSource(strings = {SdpFixtures.CHROME_WHIP, SdpFixtures.CHROME_SIMULCAST, SdpFixtures.CHROME_WHEP,
-            SdpFixtures.FIREFOX_WHIP})
+            SdpFixtures.FIREFOX_WHIP, SdpFixtures.OBS_WHIP, SdpFixtures.GSTREAMER_WHIP})
     void realOffersWriteBackByteForByte(String name) {
         String text = SdpFixtures.load(name);
         SessionDescription sdp = SessionDescription.parse(text);

@@ -196,6 +196,25 @@ class SrtpContextTest {
                 .isEqualTo(SrtpException.Reason.TOO_MANY_SSRCS);
     }
 
+    @Test
+    void forgedPacketsDoNotUseUpSsrcSlots() {
+        SrtpProfile p = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
+        SrtpContext rx = new SrtpContext(keys(p, 12), new SrtpLimits(2, 64));
+        for (int ssrc = 100; ssrc < 110; ssrc++) {
+            byte[] forged = Arrays.copyOf(rtp(1, ssrc, 20, false), 42);
+            assertThatThrownBy(() -> rx.unprotectRtp(forged, 0, forged.length)).extracting("reason")
+                    .isEqualTo(SrtpException.Reason.AUTH_FAILED);
+        }
+        SrtpContext tx = new SrtpContext(keys(p, 12));
+        byte[] a = protect(tx, rtp(1, 1, 20, false));
+        byte[] b = protect(tx, rtp(1, 2, 20, false));
+        byte[] c = protect(tx, rtp(1, 3, 20, false));
+        rx.unprotectRtp(a, 0, a.length);
+        rx.unprotectRtp(b, 0, b.length);
+        assertThatThrownBy(() -> rx.unprotectRtp(c, 0, c.length)).extracting("reason")
+                .isEqualTo(SrtpException.Reason.TOO_MANY_SSRCS);
+    }
+
     @ParameterizedTest
     @EnumSource(SrtpProfile.class)
     void byteBufHeapAndDirectGiveTheSameBytes(SrtpProfile p) {
