@@ -20,6 +20,14 @@ public final class AacDecoder {
 
     static {
         // JAAD logs every truncated frame at WARNING through java.util.logging; we count and log them ourselves.
+        // Its classes set their logger levels in static initialisers, so initialise them first.
+        for (String c : new String[] {"net.sourceforge.jaad.aac.Decoder", "net.sourceforge.jaad.aac.syntax.SyntacticElements"}) {
+            try {
+                Class.forName(c, true, AacDecoder.class.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new ExceptionInInitializerError(e);
+            }
+        }
         Logger.getLogger("jaad.aac.Decoder").setLevel(Level.SEVERE);
         Logger.getLogger("jaad.SyntacticElements").setLevel(Level.SEVERE);
     }
