@@ -87,12 +87,12 @@ public sealed interface CodecParameters {
     record OpusParameters(int channels, int preSkip, int inputSampleRate) implements CodecParameters {
     }
 
-    /** Byte-list equality for the records above. */
+    /** Byte-list equality and hashing, for the records above and the codec packages' own records. */
     final class Bytes {
         private Bytes() {
         }
 
-        static boolean equal(List<byte[]> a, List<byte[]> b) {
+        public static boolean equal(List<byte[]> a, List<byte[]> b) {
             if (a.size() != b.size()) {
                 return false;
             }
@@ -104,7 +104,7 @@ public sealed interface CodecParameters {
             return true;
         }
 
-        static int hash(List<byte[]> a) {
+        public static int hash(List<byte[]> a) {
             int h = 1;
             for (byte[] x : a) {
                 h = 31 * h + Arrays.hashCode(x);

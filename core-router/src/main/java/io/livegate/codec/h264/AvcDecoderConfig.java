@@ -1,6 +1,7 @@
 package io.livegate.codec.h264;
 
 import io.livegate.codec.CodecException;
+import io.livegate.media.CodecParameters.Bytes;
 import io.livegate.media.CodecParameters.H264Parameters;
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -48,12 +49,12 @@ public record AvcDecoderConfig(int profileIdc, int profileCompatibility, int lev
         public boolean equals(Object o) {
             return o instanceof HighProfileExtension e && chromaFormat == e.chromaFormat
                     && bitDepthLumaMinus8 == e.bitDepthLumaMinus8 && bitDepthChromaMinus8 == e.bitDepthChromaMinus8
-                    && sameBytes(spsExtensions, e.spsExtensions);
+                    && Bytes.equal(spsExtensions, e.spsExtensions);
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(chromaFormat, bitDepthLumaMinus8, bitDepthChromaMinus8, bytesHash(spsExtensions));
+            return Objects.hash(chromaFormat, bitDepthLumaMinus8, bitDepthChromaMinus8, Bytes.hash(spsExtensions));
         }
     }
 
@@ -170,14 +171,14 @@ public record AvcDecoderConfig(int profileIdc, int profileCompatibility, int lev
     public boolean equals(Object o) {
         return o instanceof AvcDecoderConfig c && profileIdc == c.profileIdc
                 && profileCompatibility == c.profileCompatibility && levelIdc == c.levelIdc
-                && lengthSizeMinusOne == c.lengthSizeMinusOne && sameBytes(sps, c.sps) && sameBytes(pps, c.pps)
+                && lengthSizeMinusOne == c.lengthSizeMinusOne && Bytes.equal(sps, c.sps) && Bytes.equal(pps, c.pps)
                 && Objects.equals(highProfile, c.highProfile);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(profileIdc, profileCompatibility, levelIdc, lengthSizeMinusOne, bytesHash(sps),
-                bytesHash(pps), highProfile);
+        return Objects.hash(profileIdc, profileCompatibility, levelIdc, lengthSizeMinusOne, Bytes.hash(sps),
+                Bytes.hash(pps), highProfile);
     }
 
     @Override
@@ -185,26 +186,6 @@ public record AvcDecoderConfig(int profileIdc, int profileCompatibility, int lev
         return "AvcDecoderConfig[profile=" + profileIdc + ", compat=" + profileCompatibility + ", level=" + levelIdc
                 + ", lengthSize=" + lengthSize() + ", sps=" + sps.size() + ", pps=" + pps.size()
                 + ", highProfile=" + (highProfile != null) + "]";
-    }
-
-    static boolean sameBytes(List<byte[]> a, List<byte[]> b) {
-        if (a.size() != b.size()) {
-            return false;
-        }
-        for (int i = 0; i < a.size(); i++) {
-            if (!Arrays.equals(a.get(i), b.get(i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    static int bytesHash(List<byte[]> a) {
-        int h = 1;
-        for (byte[] x : a) {
-            h = 31 * h + Arrays.hashCode(x);
-        }
-        return h;
     }
 
     private static void writeSized16(ByteArrayOutputStream out, byte[] nal) {

@@ -12,7 +12,7 @@ import java.util.List;
  * dropped. Before an IDR, the track's SPS and PPS are sent when the frame does not carry them, so a viewer
  * joining at any keyframe can decode. Payloads may alias the frame's NAL arrays: do not modify them.
  */
-public final class H264Packetizer implements RtpPacketizer {
+public final class H264Packetizer extends NalUnitPacketizer {
 
     static final int STAP_A = 24;
     static final int FU_A = 28;
@@ -61,33 +61,16 @@ public final class H264Packetizer implements RtpPacketizer {
         if (idr && !(sps && pps)) {
             units.addAll(0, parameterSets);
         }
-        List<byte[]> out = new ArrayList<>();
-        int i = 0;
-        while (i < units.size()) {
-            byte[] u = units.get(i);
-            if (u.length > maxPayloadSize) {
-                fragment(u, maxPayloadSize, out);
-                i++;
-                continue;
-            }
-            int j = i;
-            int size = 1;
-            while (j < units.size() && size + 2 + units.get(j).length <= maxPayloadSize) {
-                size += 2 + units.get(j).length;
-                j++;
-            }
-            if (j - i >= 2) {
-                out.add(aggregate(units.subList(i, j), size));
-                i = j;
-            } else {
-                out.add(u);
-                i++;
-            }
-        }
-        return out;
+        return layout(units, maxPayloadSize);
     }
 
-    private static byte[] aggregate(List<byte[]> units, int size) {
+    @Override
+    int aggregationHeaderSize() {
+        return 1;
+    }
+
+    @Override
+    byte[] aggregate(List<byte[]> units, int size) {
         byte[] p = new byte[size];
         int f = 0;
         int nri = 0;
@@ -104,7 +87,8 @@ public final class H264Packetizer implements RtpPacketizer {
         return p;
     }
 
-    private static void fragment(byte[] u, int max, List<byte[]> out) {
+    @Override
+    void fragment(byte[] u, int max, List<byte[]> out) {
         int chunk = max - 2;
         int indicator = (u[0] & 0xE0) | FU_A;
         int type = u[0] & 0x1F;

@@ -11,7 +11,7 @@ import java.util.List;
  * neighbours (4.4.2), fragmentation units for large ones (4.4.3). VPS/SPS/PPS go before each IRAP picture
  * that lacks them; access unit delimiters are dropped. Payloads may alias the frame's arrays.
  */
-public final class H265Packetizer implements RtpPacketizer {
+public final class H265Packetizer extends NalUnitPacketizer {
 
     static final int AP = 48;
     static final int FU = 49;
@@ -61,33 +61,16 @@ public final class H265Packetizer implements RtpPacketizer {
         if (irap && params != 7) {
             units.addAll(0, parameterSets);
         }
-        List<byte[]> out = new ArrayList<>();
-        int i = 0;
-        while (i < units.size()) {
-            byte[] u = units.get(i);
-            if (u.length > maxPayloadSize) {
-                fragment(u, maxPayloadSize, out);
-                i++;
-                continue;
-            }
-            int j = i;
-            int size = 2;
-            while (j < units.size() && size + 2 + units.get(j).length <= maxPayloadSize) {
-                size += 2 + units.get(j).length;
-                j++;
-            }
-            if (j - i >= 2) {
-                out.add(aggregate(units.subList(i, j), size));
-                i = j;
-            } else {
-                out.add(u);
-                i++;
-            }
-        }
-        return out;
+        return layout(units, maxPayloadSize);
     }
 
-    private static byte[] aggregate(List<byte[]> units, int size) {
+    @Override
+    int aggregationHeaderSize() {
+        return 2;
+    }
+
+    @Override
+    byte[] aggregate(List<byte[]> units, int size) {
         byte[] p = new byte[size];
         int f = 0;
         int layer = 63;
@@ -107,7 +90,8 @@ public final class H265Packetizer implements RtpPacketizer {
         return p;
     }
 
-    private static void fragment(byte[] u, int max, List<byte[]> out) {
+    @Override
+    void fragment(byte[] u, int max, List<byte[]> out) {
         int chunk = max - 3;
         int type = type(u);
         for (int at = 2; at < u.length; at += chunk) {
