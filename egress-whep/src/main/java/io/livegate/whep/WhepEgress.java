@@ -18,6 +18,7 @@ import io.livegate.rtc.transport.WebRtcTransport;
 import io.livegate.router.Stream;
 import io.livegate.router.StreamRegistry;
 import io.livegate.router.TrackStats;
+import io.livegate.transcode.OpusTranscoding;
 import io.livegate.whep.http.WhepResponses;
 import io.livegate.whep.http.WhepRoute;
 import io.livegate.whep.media.FrameSource;
@@ -61,10 +62,15 @@ public final class WhepEgress implements AutoCloseable {
     private volatile boolean closed;
 
     /**
-     * @param opusSource where viewers subscribe so that AAC arrives as Opus, or null to subscribe to the registry
-     *                   directly (AAC audio is then not sent)
+     * @param opus AAC → Opus for viewers (every viewer subscribes through it), or null to subscribe to the registry
+     *             directly; AAC audio is then not offered
      */
-    public WhepEgress(WhepConfig config, StreamRegistry registry, WebRtcPort port, FrameSource opusSource) {
+    public WhepEgress(WhepConfig config, StreamRegistry registry, WebRtcPort port, OpusTranscoding opus) {
+        this(config, registry, port, opus != null && opus.config().enabled() ? opus::subscribe : null);
+    }
+
+    /** With any frame source in front of the registry (tests, other transcoders). */
+    WhepEgress(WhepConfig config, StreamRegistry registry, WebRtcPort port, FrameSource opusSource) {
         this.config = config;
         this.registry = registry;
         this.port = port;

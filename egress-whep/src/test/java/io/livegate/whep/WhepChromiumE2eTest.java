@@ -25,8 +25,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Headless Chromium plays a WHEP stream from {@link WhepEgress}: H.264 at the source size, Opus audio, over UDP
- * and over ICE-TCP. Server ({@link WhepTestServer}, its own JVM) and browser both run inside a network namespace
+ * Headless Chromium plays a WHEP stream from {@link WhepEgress}: H.264 at the source size, Opus audio (published
+ * as Opus, or AAC through the transcoder), over UDP and over ICE-TCP. Server ({@link WhepTestServer}, its own JVM) and browser both run inside a network namespace
  * this test creates with nothing but {@code lo}, so Chromium gathers 127.0.0.1 and no traffic leaves loopback.
  * Needs root (ip netns), node, ffmpeg and /usr/bin/chromium; installs playwright-core under target/ on first use.
  */
@@ -80,6 +80,12 @@ class WhepChromiumE2eTest {
     void playsOverIceTcpWhenOnlyTcpIsOffered() throws Exception {
         String summary = play("opus", "tcp");
         assertThat(summary).contains("\"protocol\":\"tcp\"");
+    }
+
+    @Test
+    void playsAacTranscodedToOpus() throws Exception {
+        String summary = play("aac", "udp");
+        assertThat(number(summary, "audioSamples")).as(summary).isGreaterThan(48_000);
     }
 
     private String play(String audio, String transport) throws Exception {

@@ -6,6 +6,8 @@ import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.Publisher;
 import io.livegate.router.StreamRouter;
+import io.livegate.transcode.OpusTranscoding;
+import io.livegate.transcode.TranscodeConfig;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
@@ -39,7 +41,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /} so the browser has an http://127.0.0.1 origin, and {@code /sessions} as text). Prints
  * {@code READY <url>}; exits when stdin closes.
  *
- * <p>Args: workDir width height audio(opus|aac) [udp|tcp]
+ * <p>Args: workDir width height audio(opus|aac) [udp|tcp]. With aac, viewers subscribe through
+ * {@link OpusTranscoding}.
  */
 public final class WhepTestServer {
 
@@ -62,7 +65,8 @@ public final class WhepTestServer {
                 .withDtlsHandshakeTimeout(Duration.ofSeconds(5)), group);
         port.start();
         WhepConfig config = WhepConfig.DEFAULTS.withIceServers(List.of("stun:127.0.0.1:3478"));
-        WhepEgress egress = new WhepEgress(tcpOnly ? config.withTcpOnly(true) : config, router, port, null);
+        OpusTranscoding opusTranscoding = opus ? null : new OpusTranscoding(TranscodeConfig.DEFAULTS, router);
+        WhepEgress egress = new WhepEgress(tcpOnly ? config.withTcpOnly(true) : config, router, port, opusTranscoding);
 
         Publisher publisher = router.publish(new PublishRequest("live/cam1", "test", "127.0.0.1:1", null), r -> {
         });
@@ -96,6 +100,9 @@ public final class WhepTestServer {
         }
         feeder.interrupt();
         egress.close();
+        if (opusTranscoding != null) {
+            opusTranscoding.close();
+        }
         publisher.close();
         router.close();
         port.close();

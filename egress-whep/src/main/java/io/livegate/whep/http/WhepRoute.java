@@ -1,5 +1,6 @@
 package io.livegate.whep.http;
 
+import io.livegate.router.StreamRouter;
 import io.netty.handler.codec.http.QueryStringDecoder;
 
 /**
@@ -11,8 +12,8 @@ import io.netty.handler.codec.http.QueryStringDecoder;
  */
 public record WhepRoute(Kind kind, String value) {
 
-    /** Longest stream path accepted, as core-router's. */
-    public static final int MAX_PATH_LENGTH = 256;
+    /** Longest stream path accepted: core-router's. */
+    public static final int MAX_PATH_LENGTH = StreamRouter.MAX_PATH_LENGTH;
     /** Session ids are 32 hex digits; anything longer is not ours. */
     public static final int MAX_SESSION_ID_LENGTH = 64;
 
@@ -37,8 +38,7 @@ public record WhepRoute(Kind kind, String value) {
             return null;
         }
         String path = QueryStringDecoder.decodeComponent(raw.substring(1, raw.length() - "/whep".length()));
-        if (path.isEmpty() || path.length() > MAX_PATH_LENGTH || path.startsWith("/") || path.endsWith("/")
-                || path.contains("//") || path.contains("..") || path.chars().anyMatch(c -> c < 0x21 || c == 0x7F)) {
+        if (!StreamRouter.isValidPath(path)) {
             throw new IllegalArgumentException("bad stream path");
         }
         return new WhepRoute(Kind.ENDPOINT, path);

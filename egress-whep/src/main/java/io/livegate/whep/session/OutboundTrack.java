@@ -71,10 +71,12 @@ final class OutboundTrack {
 
     /** The repair packet for a NACKed sequence number (RTX when negotiated, else the same packet), or null. */
     RtpPacket repair(int seq) {
-        RtpPacket p = history.get(seq);
-        if (p == null) {
+        PacketHistory.Entry e = history.get(seq);
+        if (e == null) {
             return null;
         }
+        RtpPacket p = new RtpPacket(RtpHeader.of(e.marker(), codec.payloadType(), e.sequenceNumber(), e.timestamp(),
+                ssrc), e.payload());
         if (codec.hasRtx()) {
             RtpPacket rtx = Rtx.wrap(p, codec.rtxPayloadType(), rtxSsrc, rtxSequence);
             rtxSequence = (rtxSequence + 1) & 0xFFFF;

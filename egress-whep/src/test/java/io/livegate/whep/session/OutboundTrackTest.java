@@ -1,0 +1,67 @@
+package io.livegate.whep.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.livegate.media.Codec;
+import io.livegate.rtc.rtp.RtpPacket;
+import io.livegate.rtc.rtp.Rtx;
+import io.livegate.rtc.sdp.NegotiatedCodec;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OutboundTrackTest {
+
+    private static OutboundTrack track(int rtxPt) {
+        OutboundTrack t = new OutboundTrack("video", 90_000);
+        t.bind(new NegotiatedCodec(Codec.H264, 108, 90_000, 0, Map.of(), rtxPt));
+        return t;
+    }
+
+    @Test
+    void rewritesSsrcSequenceAndTimestampContinuously() {
+        OutboundTrack t = track(-1);
+        RtpPacket a = t.next(new byte[] {1}, false, 0, 0);
+        RtpPacket b = t.next(new byte[] {2}, true, 0, 0);
+        RtpPacket c = t.next(new byte[] {3}, true, 3000, 0);
+        assertThat(a.header().ssrc()).isEqualTo(t.ssrc);
+        assertThat(a.header().payloadType()).isEqualTo(108);
+        assertThat(b.header().sequenceNumber()).isEqualTo((a.header().sequenceNumber() + 1) & 0xFFFF);
+        assertThat(c.header().sequenceNumber()).isEqualTo((a.header().sequenceNumber() + 2) & 0xFFFF);
+        assertThat(b.header().timestamp()).isEqualTo(a.header().timestamp());
+        assertThat(c.header().timestamp()).isEqualTo((a.header().timestamp() + 3000) & 0xFFFFFFFFL);
+        assertThat(b.header().marker()).isTrue();
+        assertThat(t.packets()).isEqualTo(3);
+        assertThat(t.octets()).isEqualTo(3);
+    }
+
+    @Test
+    void repairsFromHistoryAsIsWithoutRtx() {
+        OutboundTrack t = track(-1);
+        RtpPacket a = t.next(new byte[] {9, 8}, true, 90, 0);
+        RtpPacket again = t.repair(a.header().sequenceNumber());
+        assertThat(again.header().sequenceNumber()).isEqualTo(a.header().sequenceNumber());
+        assertThat(again.header().timestamp()).isEqualTo(a.header().timestamp());
+        assertThat(again.payload()).containsExactly(9, 8);
+        assertThat(t.repair(a.header().sequenceNumber() + 5)).isNull();
+    }
+
+    @Test
+    void repairsWithRtxWhenAgreed() {
+        OutboundTrack t = track(109);
+        RtpPacket a = t.next(new byte[] {9, 8}, true, 90, 0);
+        RtpPacket rtx = t.repair(a.header().sequenceNumber());
+        assertThat(rtx.header().ssrc()).isEqualTo(t.rtxSsrc);
+        assertThat(rtx.header().payloadType()).isEqualTo(109);
+        RtpPacket original = Rtx.unwrap(rtx, 108, t.ssrc);
+        assertThat(original.header().sequenceNumber()).isEqualTo(a.header().sequenceNumber());
+        assertThat(original.payload()).containsExactly(9, 8);
+    }
+
+    @Test
+    void senderReportTimestampExtrapolatesFromTheLastPacket() {
+        OutboundTrack t = track(-1);
+        assertThat(t.rtpTimestampAt(0)).isEqualTo(-1);
+        RtpPacket a = t.next(new byte[] {1}, true, 9000, 1_000_000_000L);
+        assertThat(t.rtpTimestampAt(1_500_000_000L)).isEqualTo((a.header().timestamp() + 45_000) & 0xFFFFFFFFL);
+    }
+}
