@@ -161,6 +161,9 @@ class OpusTranscodingTest {
         // 1 kHz repeats every ms, so this sees any offset modulo 1 ms: the 6.5 ms encoder delay would be 0.5 ms.
         assertThat(Math.abs(offsetMs)).as("A/V offset added, ms (mod 1)").isLessThan(0.05);
         assertThat(r.overlaps.get()).isZero();
+        // Every callback on the viewer's executor (one thread here), none on the transcode workers.
+        assertThat(r.threads).hasSize(1);
+        assertThat(r.threads.iterator().next()).doesNotStartWith("livegate-transcode");
         s.close();
     }
 

@@ -17,8 +17,11 @@ final class Recorder implements Subscriber {
     final AtomicReference<EndReason> ended = new AtomicReference<>();
     final AtomicInteger inside = new AtomicInteger();
     final AtomicInteger overlaps = new AtomicInteger();
+    /** Threads the callbacks ran on. */
+    final java.util.Set<String> threads = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private void enter() {
+        threads.add(Thread.currentThread().getName());
         if (inside.incrementAndGet() != 1) {
             overlaps.incrementAndGet();
         }
