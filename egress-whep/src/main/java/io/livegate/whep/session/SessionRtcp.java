@@ -28,7 +28,30 @@ final class SessionRtcp {
     /** Seconds from 1900 (NTP era 0) to 1970. */
     private static final long NTP_EPOCH_OFFSET = 2_208_988_800L;
 
-    private final WhepSession session;
+    /**
+     * Retransmissions per session per second at most: about 10 Mbit/s of repairs. A NACK of 4 bytes can name 17
+     * packets, so without a cap one viewer could make the server send far more than it asks for.
+     */
+    static final int MAX_RETRANSMITS_PER_SECOND = 1000;
+
+    /** What RTCP acts on: the viewer's session. */
+    interface Actions {
+        String id();
+
+        OutboundTrack video();
+
+        OutboundTrack audio();
+
+        void retransmit(OutboundTrack track, int sequenceNumber);
+
+        void requestKeyframe();
+
+        void sendRtcp(byte[] compound);
+    }
+
+    private final Actions session;
+    private long retransmitWindowStart = Long.MIN_VALUE;
+    private int retransmitsInWindow;
     private final long keyframeIntervalNanos;
     private long lastKeyframeRequest = Long.MIN_VALUE;
     private volatile long retransmits;
@@ -41,7 +64,7 @@ final class SessionRtcp {
     private volatile long remb = -1;
     private volatile long twccFeedbacks;
 
-    SessionRtcp(WhepSession session, Duration keyframeInterval) {
+    SessionRtcp(Actions session, Duration keyframeInterval) {
         this.session = session;
         this.keyframeIntervalNanos = keyframeInterval.toNanos();
     }
@@ -54,7 +77,9 @@ final class SessionRtcp {
                     if (o != null) {
                         for (int seq : n.lostSequenceNumbers()) {
                             nacks++;
-                            session.retransmit(o, seq);
+                            if (allowRetransmit(nowNanos)) {
+                                session.retransmit(o, seq);
+                            }
                         }
                     }
                 }
@@ -70,12 +95,20 @@ final class SessionRtcp {
         }
     }
 
-    private OutboundTrack track(int ssrc) {
-        if (session.video.bound() && session.video.ssrc == ssrc) {
-            return session.video;
+    private boolean allowRetransmit(long now) {
+        if (retransmitWindowStart == Long.MIN_VALUE || now - retransmitWindowStart >= 1_000_000_000L) {
+            retransmitWindowStart = now;
+            retransmitsInWindow = 0;
         }
-        if (session.audio.bound() && session.audio.ssrc == ssrc) {
-            return session.audio;
+        return retransmitsInWindow++ < MAX_RETRANSMITS_PER_SECOND;
+    }
+
+    private OutboundTrack track(int ssrc) {
+        if (session.video().bound() && session.video().ssrc == ssrc) {
+            return session.video();
+        }
+        if (session.audio().bound() && session.audio().ssrc == ssrc) {
+            return session.audio();
         }
         return null;
     }
@@ -90,7 +123,7 @@ final class SessionRtcp {
 
     private void reports(List<ReceptionReport> blocks) {
         for (ReceptionReport r : blocks) {
-            if (r.ssrc() != session.video.ssrc) {
+            if (r.ssrc() != session.video().ssrc) {
                 continue;
             }
             fractionLost = r.fractionLost() / 256.0;
@@ -110,7 +143,7 @@ final class SessionRtcp {
         long ntp = ntpNow();
         List<RtcpPacket> packets = new ArrayList<>();
         List<SourceDescription.Chunk> chunks = new ArrayList<>();
-        for (OutboundTrack o : List.of(session.video, session.audio)) {
+        for (OutboundTrack o : List.of(session.video(), session.audio())) {
             long ts = o.bound() ? o.rtpTimestampAt(nowNanos) : -1;
             if (ts < 0) {
                 continue;

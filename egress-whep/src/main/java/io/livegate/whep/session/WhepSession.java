@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * after connect. Its video timestamps are squeezed one tick apart, ending at the live edge: the browser decodes
  * the GOP as fast as it arrives and shows the live picture with no added delay. Audio starts live.
  */
-public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
+public final class WhepSession implements WebRtcTransport.Listener, MediaSink, SessionRtcp.Actions {
     private static final Logger log = LoggerFactory.getLogger(WhepSession.class);
 
     /** One RTP packet waiting to go. */
@@ -106,6 +106,17 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
                 kind.equals("video") ? o.rtxSsrc & 0xFFFFFFFFL : 0, id);
     }
 
+    @Override
+    public OutboundTrack video() {
+        return video;
+    }
+
+    @Override
+    public OutboundTrack audio() {
+        return audio;
+    }
+
+    @Override
     public String id() {
         return id;
     }
@@ -238,7 +249,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
         int i = 0;
         for (PacketizedFrame f : cached) {
             if (f.isVideo() && f.trackId() == video.sourceTrackId) {
-                enqueue(f, video, edge - (n - 1 - i));
+                enqueue(f, video, edge - (n - 1 - i), true);
                 i++;
             }
         }
@@ -251,7 +262,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
         if (o == null) {
             return;
         }
-        enqueue(f, o, f.timestamp());
+        enqueue(f, o, f.timestamp(), false);
         drain();
     }
 
@@ -262,7 +273,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
         close();
     }
 
-    private void enqueue(PacketizedFrame f, OutboundTrack o, long timestamp) {
+    /** @param cached a GOP frame: bounded by the stream's GOP cache already, so not by the viewer queue */
+    private void enqueue(PacketizedFrame f, OutboundTrack o, long timestamp, boolean cached) {
         if (o == video && o.waitKeyframe) {
             if (!f.keyframe()) {
                 return;
@@ -270,7 +282,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
             o.waitKeyframe = false;
         }
         List<byte[]> payloads = f.payloads();
-        if (queue.size() + payloads.size() > config.viewerQueuePackets()) {
+        if (!cached && queue.size() + payloads.size() > config.viewerQueuePackets()) {
             // This viewer cannot keep up: drop what waits and restart video at the next keyframe.
             droppedPackets += queue.size() + payloads.size();
             queue.clear();
@@ -322,7 +334,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
     }
 
     /** SRTCP-protects and sends one compound RTCP packet. */
-    void sendRtcp(byte[] compound) {
+    @Override
+    public void sendRtcp(byte[] compound) {
         WebRtcTransport t = transport;
         ByteBuf buf = PooledByteBufAllocator.DEFAULT.heapBuffer(compound.length + srtpOut.profile().rtcpOverhead());
         try {
@@ -335,7 +348,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
         t.send(buf);
     }
 
-    void retransmit(OutboundTrack o, int seq) {
+    @Override
+    public void retransmit(OutboundTrack o, int seq) {
         RtpPacket p = o.repair(seq);
         if (p != null) {
             send(transport, p);
@@ -343,7 +357,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink {
         }
     }
 
-    void requestKeyframe() {
+    @Override
+    public void requestKeyframe() {
         SharedStream s = stream;
         if (s != null) {
             s.requestKeyframe();
