@@ -373,4 +373,26 @@ class OpusTranscodingTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> !r.tracks.isEmpty());
         assertThat(r.tracks.get(0)).containsExactly(t);
     }
+
+    @Test
+    void aStalledViewerIsBoundedAndDoesNotHoldBackOthers() throws Exception {
+        TestAudio.Aac aac = TestAudio.sine(dir, 48_000, 2, 1.0);
+        transcoding = new OpusTranscoding(TranscodeConfig.DEFAULTS, router, new TranscodeLimits(8191, 24, 10));
+        Publisher p = publish("live/stall", aacTrack(aac));
+        List<Runnable> neverRun = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Recorder stalled = new Recorder();
+        Recorder fine = new Recorder();
+        Subscription ss = transcoding.subscribe("live/stall", new SubscriberInfo("whep", "stalled"), neverRun::add,
+                stalled);
+        transcoding.subscribe("live/stall", new SubscriberInfo("whep", "fine"), loop, fine);
+        for (int i = 0; i < aac.frames().size(); i++) {
+            p.write(aacFrame(aac.frames().get(i), i * 1024L));
+        }
+        awaitFramesIn("live/stall", aac.frames().size());
+        await().atMost(Duration.ofSeconds(10)).until(() -> fine.opus(AUDIO).size() >= 48);
+        assertThat(stalled.frames).isEmpty();
+        // Opus packets beyond the bound were dropped, not queued.
+        assertThat(ss.droppedFrames()).isGreaterThanOrEqualTo(fine.opus(AUDIO).size() - 10L);
+        assertThat(ss.queuedFrames()).isLessThanOrEqualTo(aac.frames().size() + 10);
+    }
 }

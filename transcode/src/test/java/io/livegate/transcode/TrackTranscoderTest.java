@@ -76,4 +76,47 @@ class TrackTranscoderTest {
         long lastAac = aacPts.get(aacPts.size() - 1);
         assertThat(Math.abs(last.pts() - lastAac)).isLessThan(2 * 1024);
     }
+
+    /**
+     * Absolute A/V alignment, not modulo a period: 2 kHz bursts every 0.5 s; the onset of each burst in the
+     * decoded Opus (placed by its pts) and in the AAC decoder's output (placed by the AAC pts) must coincide.
+     */
+    @Test
+    void burstOnsetsLandAtTheSameTimeAsInTheAac() throws Exception {
+        TestAudio.Aac aac = TestAudio.ffmpegAac(dir,
+                "aevalsrc='if(between(mod(t\\,0.5)\\,0.1\\,0.12)\\,0.5*sin(2*PI*2000*t)\\,0)':s=44100",
+                44_100, 1, 2.0);
+        Track track = new Track(1, Codec.AAC, 44_100, new CodecParameters.AacParameters(aac.asc()));
+        List<Frame> out = new ArrayList<>();
+        TrackTranscoder t = new TrackTranscoder("x", track, 96_000, 5, TranscodeLimits.DEFAULTS, out::add);
+        for (int i = 0; i < aac.frames().size(); i++) {
+            t.onFrame(new Frame(1, i * 1024L, i * 1024L, true, new Payload.AacFrame(aac.frames().get(i)), 0));
+        }
+        float[] ref = OpusTranscodingTest.decodeAac(aac);
+        float[][] opus = TestAudio.decodeOpus(Recorder.packets(out));
+        long first = out.get(0).pts();
+        for (double burst : new double[] {0.6, 1.1, 1.6}) {
+            double aacOnset = onset(ref, 44_100, burst - 0.05, 0) ;
+            double opusOnset = onset(opus[0], 48_000, burst - 0.05, first);
+            System.out.printf("burst at %.1f s: AAC onset %.3f ms, Opus onset %.3f ms%n", burst, aacOnset * 1000,
+                    opusOnset * 1000);
+            assertThat(Math.abs(opusOnset - aacOnset) * 1000).as("onset difference ms").isLessThan(0.25);
+        }
+    }
+
+    /** Time of the first sample after {@code from} seconds reaching half the burst's peak. */
+    private static double onset(float[] x, int rate, double from, long firstPts) {
+        int start = (int) Math.round(from * rate - firstPts);
+        int end = Math.min(x.length, start + rate / 10);
+        float peak = 0;
+        for (int i = start; i < end; i++) {
+            peak = Math.max(peak, Math.abs(x[i]));
+        }
+        for (int i = start; i < end; i++) {
+            if (Math.abs(x[i]) >= peak / 2) {
+                return (firstPts + i) / (double) rate;
+            }
+        }
+        throw new AssertionError("no burst after " + from);
+    }
 }
