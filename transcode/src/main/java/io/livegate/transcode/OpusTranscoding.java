@@ -179,9 +179,4 @@ public final class OpusTranscoding implements AutoCloseable {
             LOG.warn("transcode ended with viewers left path={} viewers={}", st.path(), st.viewers.size());
         }
     }
-
-    /** Worker threads, for tests. */
-    int poolSize() {
-        return pool.getPoolSize();
-    }
 }

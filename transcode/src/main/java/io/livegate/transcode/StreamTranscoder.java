@@ -86,10 +86,6 @@ final class StreamTranscoder implements Subscriber {
         return out;
     }
 
-    List<TrackTranscoder> trackTranscoders() {
-        return snapshot;
-    }
-
     @Override
     public void onTracks(List<Track> list) {
         Map<Integer, TrackTranscoder> keep = new HashMap<>();

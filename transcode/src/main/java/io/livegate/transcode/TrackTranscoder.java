@@ -38,7 +38,6 @@ final class TrackTranscoder {
 
     private final String path;
     private final int bitrate;
-    private final int complexity;
     private final TranscodeLimits limits;
     private final Consumer<Frame> out;
     private final OpusFrameEncoder encoder;
@@ -75,14 +74,11 @@ final class TrackTranscoder {
     private volatile long reanchors;
     private volatile int inputRate;
     private volatile int inputChannels;
-    /** Largest audio held back (ms of media between the newest input sample and a packet's end), for reports. */
-    private volatile double lastBufferedMs;
 
     TrackTranscoder(String path, Track track, int bitrate, int complexity, TranscodeLimits limits, Consumer<Frame> out)
             throws AacDecodeException, OpusEncodeException {
         this.path = path;
         this.bitrate = bitrate;
-        this.complexity = complexity;
         this.limits = limits;
         this.out = out;
         this.encoder = new OpusFrameEncoder(bitrate, complexity);
@@ -146,10 +142,6 @@ final class TrackTranscoder {
             channels[c] = block.channel(c);
         }
         feed(channels, block.samples(), frame);
-        if (block.samples() > 0) {
-            // Media held in the transcoder after this frame: what has not made a whole packet yet.
-            lastBufferedMs = fill * 1000.0 / OpusFrameEncoder.SAMPLE_RATE;
-        }
     }
 
     private void badFrame(Frame frame, AacDecodeException e) {
@@ -267,13 +259,5 @@ final class TrackTranscoder {
 
     long badFrames() {
         return badFrames;
-    }
-
-    int complexity() {
-        return complexity;
-    }
-
-    double bufferedMs() {
-        return lastBufferedMs;
     }
 }

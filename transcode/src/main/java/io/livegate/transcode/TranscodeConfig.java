@@ -8,7 +8,7 @@ import java.util.Objects;
  *
  * @param enabled       false: {@link OpusTranscoding#subscribe} is a plain {@code StreamRegistry.subscribe}
  * @param opusBitrate   Opus bitrate in bit/s for every stream without an entry in {@code pathBitrates}
- * @param complexity    Concentus encoder complexity 0..10 (CPU against quality; 5 is ~20x realtime per core)
+ * @param complexity    Concentus encoder complexity 0..10 (CPU against quality)
  * @param workerThreads threads of the shared worker pool all transcoders run on
  * @param pathBitrates  stream path (exact match) to bitrate; 0 turns transcoding off for that path
  */
@@ -20,7 +20,7 @@ public record TranscodeConfig(boolean enabled, int opusBitrate, int complexity, 
     public static final int MAX_BITRATE = 510_000;
     /** Transparent for stereo music at 20 ms frames; what browsers send for "music" sources. */
     public static final int DEFAULT_BITRATE = 96_000;
-    /** Measured in README: about 5 % of one core per stereo stream with Concentus. */
+    /** Measured (README): about 1.2 % of one core per stereo stream; higher values barely cost more with Concentus. */
     public static final int DEFAULT_COMPLEXITY = 5;
     public static final int DEFAULT_WORKER_THREADS = 2;
 
