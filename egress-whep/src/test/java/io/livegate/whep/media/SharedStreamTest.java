@@ -28,7 +28,7 @@ class SharedStreamTest {
             48_000));
 
     /** A sink that records what it gets. */
-    static final class Recorder implements MediaSink {
+    static class Recorder implements MediaSink {
         final List<List<Track>> tracks = new ArrayList<>();
         final List<PacketizedFrame> start = new ArrayList<>();
         final List<PacketizedFrame> frames = new ArrayList<>();
