@@ -59,6 +59,9 @@ public final class WhepEgress implements AutoCloseable {
     private final Map<String, WhepSession> sessions = new ConcurrentHashMap<>();
     /** The remote ICE ufrag of each session, to tell an ICE restart from a trickled candidate. */
     private final Map<String, String> remoteUfrags = new ConcurrentHashMap<>();
+    /** The bearer token each session was created with (null when none), for PATCH and DELETE. */
+    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private volatile WhepAuthorizer authorizer = WhepAuthorizer.ALLOW_ALL;
     private volatile boolean closed;
 
     /**
@@ -77,6 +80,11 @@ public final class WhepEgress implements AutoCloseable {
         this.aacAsOpus = opusSource != null;
         this.fanout = new StreamFanout(opusSource != null ? opusSource : registry::subscribe,
                 config.maxPayloadSize(), config.gopCacheMaxPackets());
+    }
+
+    /** Installs the gateway's auth hook (default: everyone may play). */
+    public void setAuthorizer(WhepAuthorizer authorizer) {
+        this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
     }
 
     /**
@@ -104,6 +112,9 @@ public final class WhepEgress implements AutoCloseable {
         } catch (WhepException e) {
             response = WhepResponses.error(HttpResponseStatus.valueOf(e.reason().status()), e.getMessage(),
                     config.allowOrigin());
+            if (e.reason() == Reason.UNAUTHORIZED) {
+                response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
+            }
         }
         WhepResponses.send(ctx, request, response);
         return true;
@@ -139,6 +150,12 @@ public final class WhepEgress implements AutoCloseable {
             throw new WhepException(Reason.TOO_MANY_SESSIONS, "server full: " + sessions.size() + " viewers, limit "
                     + config.maxSessions());
         }
+        String token = bearer(req);
+        String peerAddress = String.valueOf(ctx.channel().remoteAddress());
+        if (!authorizer.mayPlay(path, token, peerAddress)) {
+            throw new WhepException(Reason.UNAUTHORIZED, token == null ? "a bearer token is required to play "
+                    + path : "the bearer token does not allow playing " + path);
+        }
         Optional<Stream> found = registry.find(path);
         if (found.isEmpty()) {
             throw new WhepException(Reason.STREAM_NOT_FOUND, "no stream at " + path);
@@ -160,7 +177,7 @@ public final class WhepEgress implements AutoCloseable {
         }
         WhepAnswers.RemoteIdentity remote = WhepAnswers.remoteIdentity(offer);
         String id = newId();
-        String peer = String.valueOf(ctx.channel().remoteAddress());
+        String peer = peerAddress;
         WhepSession session = new WhepSession(id, path, peer, config, fanout, bframes, this::forget);
         WebRtcTransport transport;
         try {
@@ -187,6 +204,9 @@ public final class WhepEgress implements AutoCloseable {
         session.bind(transport, plan.video(), plan.audio());
         sessions.put(id, session);
         remoteUfrags.put(id, remote.ufrag());
+        if (token != null) {
+            tokens.put(id, token);
+        }
         log.info("whep session start id={} path={} remote={} video={} audio={} bframes={}", id, path, peer,
                 plan.video() == null ? "none" : plan.video().codec().codec(),
                 plan.audio() == null ? "none" : plan.audio().codec().codec(), bframes);
@@ -213,6 +233,11 @@ public final class WhepEgress implements AutoCloseable {
         }
         if (m.equals(HttpMethod.OPTIONS)) {
             return WhepResponses.options("OPTIONS, PATCH, DELETE", false, config.iceServers(), config.allowOrigin());
+        }
+        String wanted = tokens.get(id);
+        if (wanted != null && !java.security.MessageDigest.isEqual(wanted.getBytes(StandardCharsets.UTF_8),
+                String.valueOf(bearer(req)).getBytes(StandardCharsets.UTF_8))) {
+            throw new WhepException(Reason.UNAUTHORIZED, "this session needs the bearer token it was created with");
         }
         if (m.equals(HttpMethod.DELETE)) {
             s.close();
@@ -296,9 +321,19 @@ public final class WhepEgress implements AutoCloseable {
         return r;
     }
 
+    private static String bearer(FullHttpRequest req) {
+        String h = req.headers().get(HttpHeaderNames.AUTHORIZATION);
+        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String t = h.substring(7).trim();
+        return t.isEmpty() ? null : t;
+    }
+
     private void forget(WhepSession s) {
         sessions.remove(s.id(), s);
         remoteUfrags.remove(s.id());
+        tokens.remove(s.id());
     }
 
     private static String newId() {

@@ -69,6 +69,11 @@ class WhepEgressTest {
     }
 
     private FullHttpResponse request(HttpMethod method, String uri, String type, String body, String ifMatch) {
+        return request(method, uri, type, body, ifMatch, null);
+    }
+
+    private FullHttpResponse request(HttpMethod method, String uri, String type, String body, String ifMatch,
+                                     String token) {
         EmbeddedChannel ch = new EmbeddedChannel(new SimpleChannelInboundHandler<FullHttpRequest>() {
             @Override
             protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
@@ -84,6 +89,9 @@ class WhepEgressTest {
         }
         if (ifMatch != null) {
             req.headers().set(HttpHeaderNames.IF_MATCH, ifMatch);
+        }
+        if (token != null) {
+            req.headers().set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
         }
         ch.writeInbound(req);
         FullHttpResponse r = ch.readOutbound();
@@ -231,5 +239,31 @@ class WhepEgressTest {
         FullHttpResponse second = post(TestSdp.chromiumOffer());
         assertThat(second.status().code()).isEqualTo(503);
         assertThat(body(second)).contains("limit 1");
+    }
+
+    @Test
+    void bearerTokensGoThroughTheAuthorizerAndGuardTheSession() throws Exception {
+        egress.setAuthorizer((path, token, remote) -> "s3cret".equals(token) && path.equals("live/cam1"));
+        FullHttpResponse none = post(TestSdp.chromiumOffer());
+        assertThat(none.status().code()).isEqualTo(401);
+        assertThat(none.headers().get(HttpHeaderNames.WWW_AUTHENTICATE)).isEqualTo("Bearer");
+        assertThat(body(none)).contains("bearer token is required");
+        FullHttpResponse wrong = request(HttpMethod.POST, "/live/cam1/whep", "application/sdp",
+                TestSdp.chromiumOffer(), null, "guess");
+        assertThat(wrong.status().code()).isEqualTo(401);
+        wrong.release();
+
+        FullHttpResponse ok = request(HttpMethod.POST, "/live/cam1/whep", "application/sdp",
+                TestSdp.chromiumOffer(), null, "s3cret");
+        assertThat(ok.status().code()).isEqualTo(201);
+        String location = ok.headers().get(HttpHeaderNames.LOCATION);
+        ok.release();
+        FullHttpResponse anonymousDelete = request(HttpMethod.DELETE, location, null, null, null);
+        assertThat(anonymousDelete.status().code()).isEqualTo(401);
+        anonymousDelete.release();
+        assertThat(egress.sessions()).hasSize(1);
+        FullHttpResponse delete = request(HttpMethod.DELETE, location, null, null, null, "s3cret");
+        assertThat(delete.status().code()).isEqualTo(200);
+        delete.release();
     }
 }

@@ -7,6 +7,7 @@ public final class WhepException extends Exception {
     public enum Reason {
         BAD_OFFER(400),
         BAD_FRAGMENT(400),
+        UNAUTHORIZED(401),
         STREAM_NOT_FOUND(404),
         SESSION_NOT_FOUND(404),
         NO_COMMON_CODEC(409),
