@@ -53,18 +53,27 @@ final class MediaFixture {
     /** {@code seconds} (whole) of testsrc2 {@code width}x{@code height}@30 with a 1 s GOP, and a tone. */
     static MediaFixture make(Path dir, int width, int height, int seconds, boolean opus)
             throws IOException, InterruptedException {
+        return make(dir, width, height, seconds, opus, null);
+    }
+
+    /** As above at a constant video bitrate such as {@code 2500k} (null: x264's default quality). */
+    static MediaFixture make(Path dir, int width, int height, int seconds, boolean opus, String videoBitrate)
+            throws IOException, InterruptedException {
+        List<String> rate = videoBitrate == null ? List.of() : List.of("-b:v", videoBitrate, "-maxrate", videoBitrate,
+                "-bufsize", videoBitrate, "-x264-params", "nal-hrd=cbr");
         Path h264 = dir.resolve("v.h264");
         Path audioFile = dir.resolve(opus ? "a.ogg" : "a.aac");
-        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y",
                 "-t", Integer.toString(seconds), "-f", "lavfi",
                 "-i", "testsrc2=size=" + width + "x" + height + ":rate=30",
                 "-t", Integer.toString(seconds), "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-map", "0:v", "-c:v", "libx264", "-preset", "ultrafast", "-profile:v", "baseline",
                 "-g", "30", "-keyint_min", "30", "-sc_threshold", "0", "-bf", "0", "-pix_fmt", "yuv420p",
-                "-bsf:v", "h264_metadata=aud=insert", "-f", "h264", h264.toString(),
-                "-map", "1:a", "-ac", "2",
-                "-c:a", opus ? "libopus" : "aac", "-b:a", "64k",
-                "-f", opus ? "ogg" : "adts", audioFile.toString()));
+                "-bsf:v", "h264_metadata=aud=insert"));
+        cmd.addAll(rate);
+        cmd.addAll(List.of("-f", "h264", h264.toString(), "-map", "1:a", "-ac", "2",
+                "-c:a", opus ? "libopus" : "aac", "-b:a", "64k", "-f", opus ? "ogg" : "adts", audioFile.toString()));
+        run(dir, cmd);
         byte[] raw = Files.readAllBytes(h264);
         List<List<byte[]>> units = new ArrayList<>();
         List<byte[]> current = null;

@@ -41,7 +41,7 @@ import java.util.concurrent.TimeUnit;
  * {@code /} so the browser has an http://127.0.0.1 origin, and {@code /sessions} as text). Prints
  * {@code READY <url>}; exits when stdin closes.
  *
- * <p>Args: workDir width height audio(opus|aac) [udp|tcp]. With aac, viewers subscribe through
+ * <p>Args: workDir width height audio(opus|aac) [udp|tcp [videoBitrate]]. With aac, viewers subscribe through
  * {@link OpusTranscoding}.
  */
 public final class WhepTestServer {
@@ -55,7 +55,7 @@ public final class WhepTestServer {
         int height = Integer.parseInt(args[2]);
         boolean opus = args[3].equals("opus");
         boolean tcpOnly = args.length > 4 && args[4].equals("tcp");
-        MediaFixture media = MediaFixture.make(dir, width, height, 4, opus);
+        MediaFixture media = MediaFixture.make(dir, width, height, 4, opus, args.length > 5 ? args[5] : null);
 
         StreamRouter router = new StreamRouter();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
