@@ -132,7 +132,10 @@ public final class WhepAnswers {
             }
         }
         boolean streamHasVideo = tracks.stream().anyMatch(Track::isVideo);
-        if (streamHasVideo && v == null) {
+        boolean offerWantsVideo = offer.media().stream().anyMatch(m -> m.media().equals("video"));
+        // A viewer that asks for video but cannot decode ours gets a 409, not a silent black picture; one that
+        // asks for audio only (a radio player) gets the audio.
+        if (streamHasVideo && offerWantsVideo && v == null) {
             throw new WhepException(WhepException.Reason.NO_COMMON_CODEC, noCommon(offer, tracks));
         }
         return new Plan(answer, v, a);

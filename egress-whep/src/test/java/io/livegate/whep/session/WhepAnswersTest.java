@@ -142,4 +142,16 @@ class WhepAnswersTest {
     static String vp8OnlyOffer() throws IOException {
         return TestSdp.vp8OnlyOffer();
     }
+
+    @Test
+    void anAudioOnlyOfferGetsTheAudio() throws Exception {
+        String offer = chromiumOffer();
+        int video = offer.indexOf("m=video");
+        int audio = offer.indexOf("m=audio");
+        String audioOnly = offer.substring(0, video) + offer.substring(audio);
+        audioOnly = audioOnly.replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 1");
+        WhepAnswers.Plan plan = answer(audioOnly, List.of(h264(BASELINE_SPS), OPUS), false);
+        assertThat(plan.video()).isNull();
+        assertThat(plan.audio().codec().codec()).isEqualTo(Codec.OPUS);
+    }
 }
