@@ -32,7 +32,7 @@ public final class WhepResponses {
         r.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, b.length);
         r.headers().set(HttpHeaderNames.CACHE_CONTROL, "no-store");
         r.headers().set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, origin);
-        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, ETag, Link, Accept-Patch");
+        r.headers().set(HttpHeaderNames.ACCESS_CONTROL_EXPOSE_HEADERS, "Location, ETag, Link, Accept-Patch, Warning");
         return r;
     }
 
