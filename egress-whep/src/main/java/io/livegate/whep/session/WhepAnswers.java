@@ -121,6 +121,9 @@ public final class WhepAnswers {
                 throw new WhepException(WhepException.Reason.NO_COMMON_CODEC, noCommon(offer, tracks));
             }
             throw new WhepException(WhepException.Reason.BAD_OFFER, "bad offer: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // A value the parser let through but the answerer cannot use (e.g. a malformed fmtp number).
+            throw new WhepException(WhepException.Reason.BAD_OFFER, "bad offer: " + e);
         }
         NegotiatedMedia v = null;
         NegotiatedMedia a = null;

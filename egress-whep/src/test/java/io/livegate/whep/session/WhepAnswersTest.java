@@ -10,9 +10,12 @@ import io.livegate.rtc.sdp.AnswerOptions;
 import io.livegate.rtc.sdp.AnswerOptions.LocalTrack;
 import io.livegate.rtc.sdp.Candidate;
 import io.livegate.rtc.sdp.SdpAttribute;
+import io.livegate.rtc.sdp.SdpException;
 import io.livegate.rtc.sdp.SessionDescription;
 import io.livegate.whep.TestSdp;
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -153,5 +156,25 @@ class WhepAnswersTest {
         WhepAnswers.Plan plan = answer(audioOnly, List.of(h264(BASELINE_SPS), OPUS), false);
         assertThat(plan.video()).isNull();
         assertThat(plan.audio().codec().codec()).isEqualTo(Codec.OPUS);
+    }
+
+    /** Any text as an offer: only SdpException (parse) or WhepException (answer) may come out, never a crash. */
+    @FuzzTest(maxDuration = "20s")
+    void fuzzAnswer(byte[] data) {
+        SessionDescription offer;
+        try {
+            offer = SessionDescription.parse(new String(data, StandardCharsets.UTF_8));
+        } catch (SdpException rejected) {
+            return;
+        }
+        try {
+            WhepAnswers.remoteIdentity(offer);
+            WhepAnswers.Plan plan = WhepAnswers.answer(offer, List.of(h264(HIGH_SPS), AAC), true, base(),
+                    new LocalTrack("livegate", "video", 1111, 2222, "cn"), new LocalTrack("livegate", "audio", 3333, 0,
+                            "cn"));
+            assertThat(plan.answer().sdp().write()).contains("a=ice-lite");
+        } catch (WhepException refused) {
+            // 4xx
+        }
     }
 }
