@@ -114,7 +114,15 @@ public final class SharedStream implements Subscriber {
 
     @Override
     public void onTracks(List<Track> newTracks) {
+        for (Track t : newTracks) {
+            Track old = tracks.get(t.id());
+            if (old != null && old.codec() != t.codec()) {
+                gop.clear(); // cached frames of the old codec must not reach a new viewer
+                gopPackets = 0;
+            }
+        }
         tracks.clear();
+        packetizers.keySet().removeIf(id -> newTracks.stream().noneMatch(t -> t.id() == id && t.codec() != Codec.AAC));
         hasVideo = false;
         for (Track t : newTracks) {
             tracks.put(t.id(), t);

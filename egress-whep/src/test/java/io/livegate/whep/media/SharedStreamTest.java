@@ -199,4 +199,24 @@ class SharedStreamTest {
         source.subscriber.onFrame(video(0, true, 10));
         assertThat(r.frames).extracting(PacketizedFrame::codec).containsExactly(Codec.H264);
     }
+
+    @Test
+    void aCodecChangeDropsTheCacheAndThePacketizer() throws Exception {
+        Source source = new Source();
+        SharedStream s = new StreamFanout(source, 1200, 100).open("live/e", ImmediateEventExecutor.INSTANCE);
+        source.subscriber.onTracks(List.of(VIDEO));
+        source.subscriber.onFrame(video(0, true, 10));
+        assertThat(s.cachedFrames()).isEqualTo(1);
+        Track vp8 = new Track(0, Codec.VP8, 90_000, new CodecParameters.VpxParameters(0, 8, 320, 180));
+        source.subscriber.onTracks(List.of(vp8));
+        assertThat(s.cachedFrames()).isZero();
+        Recorder r = new Recorder();
+        s.attach(r);
+        source.subscriber.onFrame(new Frame(0, 0, 0, true, new Payload.VpxFrame(new byte[] {0x10, 0x02, 0, (byte) 0x9d,
+                0x01, 0x2a, 0x40, 0x01, (byte) 0xb4, 0}), 0));
+        assertThat(r.frames).singleElement().satisfies(f -> {
+            assertThat(f.codec()).isEqualTo(Codec.VP8);
+            assertThat(f.payloads().get(0)[0] & 0x10).as("VP8 payload descriptor S bit").isEqualTo(0x10);
+        });
+    }
 }
