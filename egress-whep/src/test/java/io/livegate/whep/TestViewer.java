@@ -45,6 +45,8 @@ final class TestViewer implements AutoCloseable {
     private InetSocketAddress server;
     private DtlsPacketTransport dtls;
     private volatile boolean closed;
+    /** SRTP that arrived before our side of DTLS finished (the server may start sending first). */
+    private final java.util.List<byte[]> early = new java.util.ArrayList<>();
 
     TestViewer() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -95,8 +97,25 @@ final class TestViewer implements AutoCloseable {
                 .keyingMaterial();
         SrtpProfile profile = SrtpProfile.fromDtlsId(km.profile().id());
         srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT), profile));
-        srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
-                profile));
+        synchronized (early) {
+            srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
+                    profile));
+            for (byte[] d : early) {
+                media(d);
+            }
+            early.clear();
+        }
+    }
+
+    private void media(byte[] d) {
+        int pt = d[1] & 0xFF;
+        if (pt >= 192 && pt <= 223) {
+            int n = srtpIn.unprotectRtcp(d, 0, d.length);
+            rtcp.addAll(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
+        } else {
+            int n = srtpIn.unprotectRtp(d, 0, d.length);
+            rtp.add(RtpPacket.parse(d, 0, n));
+        }
     }
 
     /** Sends one SRTCP compound packet. */
@@ -126,14 +145,13 @@ final class TestViewer implements AutoCloseable {
                 int first = d[0] & 0xFF;
                 if (first >= 20 && first <= 63) {
                     dtls.offer(d);
-                } else if (first >= 128 && first <= 191 && srtpIn != null && d.length > 12) {
-                    int pt = d[1] & 0xFF;
-                    if (pt >= 192 && pt <= 223) {
-                        int n = srtpIn.unprotectRtcp(d, 0, d.length);
-                        rtcp.addAll(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
-                    } else {
-                        int n = srtpIn.unprotectRtp(d, 0, d.length);
-                        rtp.add(RtpPacket.parse(d, 0, n));
+                } else if (first >= 128 && first <= 191 && d.length > 12) {
+                    synchronized (early) {
+                        if (srtpIn == null) {
+                            early.add(d);
+                        } else {
+                            media(d);
+                        }
                     }
                 }
             }

@@ -229,4 +229,14 @@ class WhepMediaTest {
         }
         assertThat(egress.sessions()).hasSize(2);
     }
+
+    @Test
+    void aVideoCodecChangeEndsTheSessionSoThePlayerRenegotiates() throws Exception {
+        write(3);
+        String answer = post();
+        viewer.connect(answer);
+        next(Long.parseLong(TestViewer.line(answer, "a=ssrc-group:FID ").split(" ")[0]));
+        publisher.setTrack(new Track(0, Codec.VP8, 90_000, new CodecParameters.VpxParameters(0, 8, 320, 180)));
+        await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty());
+    }
 }

@@ -234,6 +234,13 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
                 o.sourceTrackId = tr.id();
             }
         }
+        if (video.bound() && video.sourceTrackId < 0 && tracks.stream().anyMatch(Track::isVideo)) {
+            // The publisher came back with another video codec: end the session so the player renegotiates
+            // instead of showing a frozen picture.
+            log.info("whep session codec changed id={} path={} negotiated={} stream={}", id, path,
+                    video.codec().codec(), tracks.stream().filter(Track::isVideo).map(Track::codec).toList());
+            close();
+        }
     }
 
     @Override
