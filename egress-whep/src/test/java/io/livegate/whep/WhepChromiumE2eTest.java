@@ -62,7 +62,8 @@ class WhepChromiumE2eTest {
     private static synchronized void installPlayer() throws Exception {
         Files.createDirectories(JS);
         for (String f : List.of("package.json", "whep-check.mjs")) {
-            Files.copy(Path.of("src", "test", "js", f), JS.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+            Files.copy(Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep", f), JS.resolve(f),
+                    StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
             MediaFixture.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));

@@ -13,6 +13,9 @@ import io.livegate.gateway.http.HttpServer;
 import io.livegate.gateway.metrics.BusMetrics;
 import io.livegate.gateway.metrics.MetricsEndpoint;
 import io.livegate.hls.HlsEgress;
+import io.livegate.rtc.transport.WebRtcPort;
+import io.livegate.transcode.OpusTranscoding;
+import io.livegate.whep.WhepEgress;
 import io.livegate.router.PublishHook;
 import io.livegate.router.StreamRouter;
 import io.livegate.rtmp.RtmpServer;
@@ -42,6 +45,9 @@ public final class Gateway implements AutoCloseable {
     private RtmpServer rtmp;
     private SrtServer srt;
     private HlsEgress hls;
+    private WebRtcPort webrtc;
+    private OpusTranscoding opus;
+    private WhepEgress whep;
     private boolean closed;
 
     public Gateway(GatewayConfig config) {
@@ -65,13 +71,22 @@ public final class Gateway implements AutoCloseable {
                 rtmp.start();
             }
             startSrt();
+            if (config.whep() != null) {
+                webrtc = new WebRtcPort(config.webrtc(), group);
+                closeables.add(webrtc);
+                webrtc.start();
+                opus = new OpusTranscoding(config.transcode(), router);
+                closeables.add(opus);
+                whep = new WhepEgress(config.whep(), router, webrtc, config.transcode().enabled() ? opus : null);
+                closeables.add(whep);
+            }
 
             HttpResponses responses = new HttpResponses(config.http().corsOrigin());
             List<HttpRoute> routes = new ArrayList<>();
             routes.add(new HealthApi(router, responses));
             if (config.metricsEnabled()) {
                 MetricsEndpoint metrics = new MetricsEndpoint(new BusMetrics(router), responses);
-                metrics.bindSessions(rtmp, srt, hls);
+                metrics.bindSessions(rtmp, srt, hls, whep);
                 closeables.add(metrics);
                 routes.add(metrics);
             }
@@ -86,15 +101,20 @@ public final class Gateway implements AutoCloseable {
                 details.add(ModuleDetails.hls(hls));
                 routes.add(hls.handler()::handle);
             }
+            if (whep != null) {
+                details.add(ModuleDetails.whep(whep, opus));
+                routes.add(whep::handle);
+            }
             routes.add(new StreamsApi(router, responses, details));
             HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
             http = new HttpServer(config.http().host(), config.http().port(), group,
                     new HttpChannelInitializer(config.http().maxBodySize(), config.http().idleTimeout(), httpRouter));
             http.start();
-            LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} transport={}",
+            LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} whep={} webrtc={} transport={}",
                     Version.current(), config.http().host(), http.port(), rtmp == null ? "off" : rtmp.port(),
                     rtmp == null || rtmp.tlsPort() < 0 ? "off" : rtmp.tlsPort(), srt == null ? "off" : srt.port(),
-                    hls == null ? "off" : "on", Epoll.isAvailable() ? "epoll" : "nio");
+                    hls == null ? "off" : "on", whep == null ? "off" : "on", webrtc == null ? "off" : webrtc.port(),
+                    Epoll.isAvailable() ? "epoll" : "nio");
             return this;
         } catch (Exception e) {
             close();
@@ -137,6 +157,11 @@ public final class Gateway implements AutoCloseable {
     /** HLS egress, or null when disabled. */
     public HlsEgress hls() {
         return hls;
+    }
+
+    /** WHEP egress, or null when disabled. */
+    public WhepEgress whep() {
+        return whep;
     }
 
     public StreamRouter router() {

@@ -40,7 +40,8 @@ class GatewayEndToEndTest {
         GatewayConfig config = GatewayConfig.from(ConfigLoader.load(null, Map.of(
                 "LIVEGATE_HTTP_HOST", "127.0.0.1", "LIVEGATE_HTTP_PORT", "0",
                 "LIVEGATE_RTMP_HOST", "127.0.0.1", "LIVEGATE_RTMP_PORT", "0",
-                "LIVEGATE_SRT_HOST", "127.0.0.1", "LIVEGATE_SRT_PORT", "0")));
+                "LIVEGATE_SRT_HOST", "127.0.0.1", "LIVEGATE_SRT_PORT", "0",
+                "LIVEGATE_WEBRTC_HOST", "127.0.0.1", "LIVEGATE_WEBRTC_PORT", "0")));
         gateway = new Gateway(config).start();
     }
 

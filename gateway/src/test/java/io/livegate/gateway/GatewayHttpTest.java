@@ -38,7 +38,8 @@ class GatewayHttpTest {
     static void start() throws Exception {
         GatewayConfig config = GatewayConfig.from(ConfigLoader.load(null, Map.of(
                 "LIVEGATE_HTTP_HOST", "127.0.0.1", "LIVEGATE_HTTP_PORT", "0", "LIVEGATE_HTTP_MAX_BODY_SIZE", "1k",
-                "LIVEGATE_RTMP_ENABLED", "false", "LIVEGATE_SRT_ENABLED", "false")));
+                "LIVEGATE_RTMP_ENABLED", "false", "LIVEGATE_SRT_ENABLED", "false",
+                "LIVEGATE_WEBRTC_HOST", "127.0.0.1", "LIVEGATE_WEBRTC_PORT", "0")));
         gateway = new Gateway(config).start();
         base = "http://127.0.0.1:" + gateway.httpPort();
     }
@@ -110,11 +111,16 @@ class GatewayHttpTest {
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(r.body()).contains("\"error\"");
         assertThat(get("/nothing-here").statusCode()).isEqualTo(404);
-        HttpResponse<String> o = http.send(HttpRequest.newBuilder(URI.create(base + "/live/x/whep"))
+        HttpResponse<String> o = http.send(HttpRequest.newBuilder(URI.create(base + "/api/v1/streams"))
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(o.statusCode()).isEqualTo(204);
         assertThat(o.headers().firstValue("access-control-allow-origin")).hasValue("*");
-        assertThat(o.headers().firstValue("access-control-allow-methods").orElse("")).contains("PATCH");
+        assertThat(o.headers().firstValue("access-control-allow-methods").orElse("")).contains("GET");
+        // The WHEP endpoint answers its own preflight: a browser page on another origin may POST an offer.
+        HttpResponse<String> w = http.send(HttpRequest.newBuilder(URI.create(base + "/live/x/whep"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(w.statusCode()).isBetween(200, 204);
+        assertThat(w.headers().firstValue("access-control-allow-methods").orElse("")).contains("POST");
     }
 
     @Test

@@ -47,7 +47,8 @@ class LiveGateProcessTest {
     void startsOnDefaultsAnswersHealthAndStopsCleanlyOnSigterm() throws Exception {
         int port = freePort();
         Process p = launch(List.of("LIVEGATE_HTTP_HOST=127.0.0.1", "LIVEGATE_HTTP_PORT=" + port,
-                "LIVEGATE_RTMP_HOST=127.0.0.1", "LIVEGATE_RTMP_PORT=0", "LIVEGATE_SRT_HOST=127.0.0.1", "LIVEGATE_SRT_PORT=0"),
+                "LIVEGATE_RTMP_HOST=127.0.0.1", "LIVEGATE_RTMP_PORT=0", "LIVEGATE_SRT_HOST=127.0.0.1", "LIVEGATE_SRT_PORT=0",
+                "LIVEGATE_WEBRTC_HOST=127.0.0.1", "LIVEGATE_WEBRTC_PORT=0"),
                 "run");
         List<String> lines = new CopyOnWriteArrayList<>();
         Thread reader = new Thread(() -> {
@@ -95,7 +96,8 @@ class LiveGateProcessTest {
     void jsonLogFormatWritesOneJsonObjectPerLine() throws Exception {
         int port = freePort();
         Process p = launch(List.of("LIVEGATE_HTTP_HOST=127.0.0.1", "LIVEGATE_HTTP_PORT=" + port,
-                "LIVEGATE_LOG_FORMAT=json", "LIVEGATE_RTMP_ENABLED=false", "LIVEGATE_SRT_ENABLED=false"));
+                "LIVEGATE_LOG_FORMAT=json", "LIVEGATE_RTMP_ENABLED=false", "LIVEGATE_SRT_ENABLED=false",
+                "LIVEGATE_WHEP_ENABLED=false"));
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             String started = null;

@@ -7,6 +7,11 @@ import io.livegate.rtmp.RtmpServer;
 import io.livegate.rtmp.RtmpSessionInfo;
 import io.livegate.srt.SrtServer;
 import io.livegate.srt.SrtSessionInfo;
+import io.livegate.transcode.OpusTranscoding;
+import io.livegate.transcode.TranscoderInfo;
+import io.livegate.whep.WhepEgress;
+import io.livegate.whep.WhepSessionInfo;
+import java.util.Locale;
 
 /** The {@link StreamDetails} of each protocol module, as the API shows them. */
 public final class ModuleDetails {
@@ -67,6 +72,60 @@ public final class ModuleDetails {
                     o.put("segments", s.segments());
                     o.put("parts", s.parts());
                     o.put("bytes_served", s.bytesServed());
+                }
+            }
+        };
+    }
+
+    /**
+     * {@code whep}: WebRTC viewers of the stream (the router sees one shared subscriber per stream; the viewers are
+     * here) and the AAC-to-Opus transcoder serving them, if any.
+     */
+    public static StreamDetails whep(WhepEgress whep, OpusTranscoding opus) {
+        return (path, stream) -> {
+            ObjectNode o = null;
+            for (WhepSessionInfo s : whep.sessions()) {
+                if (!s.path().equals(path)) {
+                    continue;
+                }
+                if (o == null) {
+                    o = stream.putObject("whep");
+                    o.putArray("sessions");
+                }
+                ObjectNode v = ((com.fasterxml.jackson.databind.node.ArrayNode) o.get("sessions")).addObject();
+                v.put("id", s.id());
+                v.put("remote_address", s.remoteAddress());
+                v.put("state", s.state());
+                v.put("ice_transport", s.iceTransport());
+                v.put("video_codec", s.videoCodec());
+                v.put("audio_codec", s.audioCodec());
+                v.put("bitrate", s.bitrate());
+                v.put("packets_sent", s.packetsSent());
+                v.put("retransmits", s.retransmits());
+                v.put("nacks", s.nacks());
+                v.put("keyframe_requests", s.keyframeRequests());
+                v.put("dropped_packets", s.droppedPackets());
+                v.put("fraction_lost", s.fractionLost());
+                v.put("rtt_ms", s.rttMillis());
+                v.put("b_frames", s.bframes());
+                v.put("created", s.created().toString());
+            }
+            if (o != null) {
+                o.put("viewers", o.get("sessions").size());
+            }
+            if (opus != null) {
+                for (TranscoderInfo t : opus.transcoders()) {
+                    if (t.path().equals(path)) {
+                        ObjectNode tr = stream.putObject("transcode");
+                        tr.put("track", t.trackId());
+                        tr.put("input", t.inputCodec().name().toLowerCase(Locale.ROOT) + " " + t.inputSampleRate()
+                                + " Hz " + t.inputChannels() + " ch");
+                        tr.put("output", "opus 48000 Hz " + t.outputBitrate() + " bit/s");
+                        tr.put("frames_in", t.framesIn());
+                        tr.put("frames_out", t.framesOut());
+                        tr.put("bad_frames", t.badFrames());
+                        tr.put("cpu_ms", t.cpuNanos() / 1_000_000);
+                    }
                 }
             }
         };

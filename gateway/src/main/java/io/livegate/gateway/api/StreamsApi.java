@@ -44,6 +44,9 @@ public final class StreamsApi implements HttpRoute {
         if (!path.equals(PREFIX) && !path.startsWith(PREFIX + "/")) {
             return false;
         }
+        if (HttpMethod.OPTIONS.equals(request.method())) {
+            return false; // the router answers CORS preflights for every gateway endpoint
+        }
         if (!HttpMethod.GET.equals(request.method()) && !HttpMethod.HEAD.equals(request.method())) {
             responses.error(ctx, request, HttpResponseStatus.METHOD_NOT_ALLOWED, "use GET");
             return true;

@@ -2,17 +2,28 @@ package io.livegate.gateway.config;
 
 import io.livegate.hls.HlsConfig;
 import io.livegate.hls.HlsLimits;
+import io.livegate.rtc.sdp.SdpLimits;
+import io.livegate.rtc.transport.WebRtcConfig;
+import io.livegate.rtc.transport.WebRtcLimits;
 import io.livegate.router.RouterConfig;
 import io.livegate.rtmp.RtmpConfig;
 import io.livegate.rtmp.chunk.RtmpLimits;
 import io.livegate.srt.SrtConfig;
 import io.livegate.srt.SrtLimits;
+import io.livegate.transcode.TranscodeConfig;
+import io.livegate.whep.WhepConfig;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.nio.file.Path;
 import java.time.Duration;
 
 /** The effective configuration, bound from a {@link ConfigTree}. Sections mirror {@code conf/livegate.yaml}. */
 public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers subscribers, boolean metricsEnabled,
-                            RtmpConfig rtmp, SrtConfig srt, HlsConfig hls) {
+                            RtmpConfig rtmp, SrtConfig srt, HlsConfig hls, WebRtcConfig webrtc, WhepConfig whep,
+                            TranscodeConfig transcode) {
 
     /** The HTTP server section. */
     public record Http(String host, int port, int maxBodySize, String corsOrigin, Duration idleTimeout) {
@@ -39,7 +50,69 @@ public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers
                 c.size("router.subscriber_max_bytes"));
         return new GatewayConfig(http, log, router, subs, c.bool("metrics.enabled"),
                 c.bool("rtmp.enabled") ? rtmp(c) : null, c.bool("srt.enabled") ? srt(c) : null,
-                c.bool("hls.enabled") ? hls(c) : null);
+                c.bool("hls.enabled") ? hls(c) : null, webrtc(c), c.bool("whep.enabled") ? whep(c) : null,
+                transcode(c));
+    }
+
+    private static WebRtcConfig webrtc(ConfigTree c) {
+        List<InetAddress> advertised = addresses("webrtc.advertised_addresses", c.string("webrtc.advertised_addresses"));
+        if (advertised.isEmpty()) {
+            advertised = WebRtcConfig.machineAddresses();
+        }
+        String publicIp = c.string("webrtc.public_ip");
+        List<InetAddress> publicAddress = addresses("webrtc.public_ip", publicIp);
+        List<InetAddress> finalAdvertised = advertised;
+        return valid("webrtc", () -> new WebRtcConfig(c.string("webrtc.host"), c.integer("webrtc.port", 0, 65535),
+                c.bool("webrtc.ice_tcp"), finalAdvertised, publicAddress.isEmpty() ? null : publicAddress.get(0),
+                c.duration("webrtc.consent_timeout"), c.duration("webrtc.dtls_handshake_timeout"),
+                c.integer("webrtc.dtls_threads", 1, 64), WebRtcLimits.DEFAULTS));
+    }
+
+    private static WhepConfig whep(ConfigTree c) {
+        return valid("whep", () -> new WhepConfig(c.integer("whep.max_sessions", 1, 1_000_000),
+                c.duration("whep.keyframe_request_interval"), c.duration("whep.sender_report_interval"),
+                c.integer("whep.viewer_queue_packets", 16, 1_000_000), c.integer("whep.burst_packets", 1, 10_000),
+                c.integer("whep.max_payload_size", 200, 1400), c.integer("whep.gop_cache_max_packets", 1, 1_000_000),
+                list(c.string("whep.ice_servers")), c.string("http.cors_origin") == null ? "*" : c.string("http.cors_origin"),
+                WhepConfig.DEFAULTS.sessionPrefix(), SdpLimits.DEFAULT, false));
+    }
+
+    private static TranscodeConfig transcode(ConfigTree c) {
+        Map<String, Integer> paths = new java.util.LinkedHashMap<>();
+        c.map("transcode.paths").forEach((path, bitrate) -> {
+            try {
+                paths.put(path, Integer.parseInt(bitrate.trim()));
+            } catch (NumberFormatException e) {
+                throw new ConfigException("transcode.paths." + path + ": '" + bitrate + "' is not a bitrate");
+            }
+        });
+        return valid("transcode", () -> new TranscodeConfig(c.bool("transcode.enabled"),
+                c.integer("transcode.opus_bitrate", 6_000, 510_000), c.integer("transcode.complexity", 0, 10),
+                c.integer("transcode.worker_threads", 1, 64), paths));
+    }
+
+    private static List<String> list(String commaSeparated) {
+        List<String> out = new ArrayList<>();
+        if (commaSeparated != null) {
+            for (String s : commaSeparated.split(",")) {
+                if (!s.isBlank()) {
+                    out.add(s.trim());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static List<InetAddress> addresses(String key, String commaSeparated) {
+        List<InetAddress> out = new ArrayList<>();
+        for (String s : list(commaSeparated)) {
+            try {
+                out.add(InetAddress.getByName(s));
+            } catch (UnknownHostException e) {
+                throw new ConfigException(key + ": '" + s + "' is not an address");
+            }
+        }
+        return out;
     }
 
     private static RtmpConfig rtmp(ConfigTree c) {

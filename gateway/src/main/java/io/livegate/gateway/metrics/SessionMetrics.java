@@ -6,6 +6,10 @@ import io.livegate.rtmp.RtmpServer;
 import io.livegate.rtmp.RtmpSessionInfo;
 import io.livegate.srt.SrtServer;
 import io.livegate.srt.SrtSessionInfo;
+import io.livegate.whep.WhepEgress;
+import io.livegate.whep.WhepSessionInfo;
+import java.util.Map;
+import java.util.TreeMap;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -21,6 +25,9 @@ public final class SessionMetrics {
     private final RtmpServer rtmp;
     private final SrtServer srt;
     private final HlsEgress hls;
+    private final WhepEgress whep;
+    private final MultiGauge whepViewers;
+    private final MultiGauge whepBitrate;
     private final MultiGauge publisherBitrate;
     private final MultiGauge publisherBytes;
     private final MultiGauge rtmpInvalidTags;
@@ -29,10 +36,15 @@ public final class SessionMetrics {
     private final MultiGauge srtRtt;
     private final MultiGauge hlsViewers;
 
-    public SessionMetrics(MeterRegistry registry, RtmpServer rtmp, SrtServer srt, HlsEgress hls) {
+    public SessionMetrics(MeterRegistry registry, RtmpServer rtmp, SrtServer srt, HlsEgress hls, WhepEgress whep) {
         this.rtmp = rtmp;
         this.srt = srt;
         this.hls = hls;
+        this.whep = whep;
+        whepViewers = MultiGauge.builder("livegate.whep.viewers")
+                .description("WebRTC (WHEP) viewers per stream").register(registry);
+        whepBitrate = MultiGauge.builder("livegate.whep.send.bitrate").baseUnit("bits_per_second")
+                .description("Media sent to WHEP viewers per stream").register(registry);
         publisherBitrate = MultiGauge.builder("livegate.publisher.receive.bitrate").baseUnit("bits_per_second")
                 .description("Receive rate of each publisher connection").register(registry);
         publisherBytes = MultiGauge.builder("livegate.publisher.received").baseUnit("bytes")
@@ -84,6 +96,22 @@ public final class SessionMetrics {
                 viewers.add(MultiGauge.Row.of(Tags.of("path", s.path()), s.viewers()));
             }
         }
+        Map<String, long[]> perStream = new TreeMap<>();
+        if (whep != null) {
+            for (WhepSessionInfo s : whep.sessions()) {
+                long[] v = perStream.computeIfAbsent(s.path(), p -> new long[2]);
+                v[0]++;
+                v[1] += s.bitrate();
+            }
+        }
+        List<MultiGauge.Row<?>> wv = new ArrayList<>();
+        List<MultiGauge.Row<?>> wb = new ArrayList<>();
+        perStream.forEach((path, v) -> {
+            wv.add(MultiGauge.Row.of(Tags.of("path", path), v[0]));
+            wb.add(MultiGauge.Row.of(Tags.of("path", path), v[1]));
+        });
+        whepViewers.register(wv, true);
+        whepBitrate.register(wb, true);
         publisherBitrate.register(bitrate, true);
         publisherBytes.register(bytes, true);
         rtmpInvalidTags.register(invalid, true);
