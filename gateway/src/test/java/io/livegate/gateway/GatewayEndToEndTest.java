@@ -136,4 +136,31 @@ class GatewayEndToEndTest {
         assertThat(s.at("/publisher/srt/bytes_in").asLong()).isPositive();
         assertPlaysOverHls("live/srt-e2e");
     }
+
+    @Test
+    void srtH265PublishPlaysOverHls() throws Exception {
+        assertThat(gateway.srt()).as("SRT started: libsrt.so.1.5 is installed (run-tests installs it)").isNotNull();
+        ffmpeg("-re", "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30", "-f", "lavfi", "-i",
+                "sine=f=440:sample_rate=48000", "-t", "12", "-c:v", "libx265", "-preset", "ultrafast",
+                "-x265-params", "keyint=30:min-keyint=30:bframes=0:log-level=error", "-c:a", "aac", "-f", "mpegts",
+                "srt://127.0.0.1:" + gateway.srt().port() + "?streamid=#!::r=live/hevc,m=publish&pkt_size=1316&latency=120000");
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            JsonNode s = streamApi("live/hevc");
+            return s != null && s.get("tracks").size() == 2 && s.at("/tracks/0/keyframes").asLong() >= 2;
+        });
+        JsonNode video = streamApi("live/hevc").at("/tracks/0");
+        assertThat(video.get("codec").asText()).isEqualTo("h265");
+        assertThat(video.get("codec_string").asText()).startsWith("hvc1.1.");
+        String url = "http://127.0.0.1:" + gateway.httpPort() + "/live/hevc/index.m3u8";
+        Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width,height",
+                "-of", "csv=p=0", url).redirectErrorStream(true).start();
+        processes.add(probe);
+        assertThat(probe.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("hevc,640,360").contains("aac");
+        Process read = ffmpeg("-i", url, "-t", "2", "-f", "null", "-");
+        assertThat(read.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(read.exitValue()).as(new String(read.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .isZero();
+    }
 }

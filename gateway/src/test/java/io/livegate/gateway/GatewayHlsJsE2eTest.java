@@ -26,7 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * ffmpeg publishes over RTMP, hls.js (lowLatencyMode) in headless Chromium plays the LL-HLS playlist through the
+ * ffmpeg publishes over RTMP or SRT, hls.js (lowLatencyMode) in headless Chromium plays the LL-HLS playlist through the
  * whole gateway: with and without B-frames, AAC at 44.1 and 48 kHz. Logs the PROGRAM-DATE-TIME latency.
  */
 @Tag("e2e")
@@ -43,8 +43,8 @@ class GatewayHlsJsE2eTest {
         installPlayer();
         gateway = new Gateway(GatewayConfig.from(ConfigLoader.load(null, Map.of(
                 "LIVEGATE_HTTP_HOST", "127.0.0.1", "LIVEGATE_HTTP_PORT", "0",
-                "LIVEGATE_RTMP_HOST", "127.0.0.1", "LIVEGATE_RTMP_PORT", "0", "LIVEGATE_SRT_ENABLED", "false",
-                "LIVEGATE_WHEP_ENABLED", "false")))).start();
+                "LIVEGATE_RTMP_HOST", "127.0.0.1", "LIVEGATE_RTMP_PORT", "0",
+                "LIVEGATE_SRT_HOST", "127.0.0.1", "LIVEGATE_SRT_PORT", "0", "LIVEGATE_WHEP_ENABLED", "false")))).start();
     }
 
     @AfterEach
@@ -75,16 +75,20 @@ class GatewayHlsJsE2eTest {
         return p;
     }
 
-    @ParameterizedTest(name = "bframes={0} audio={1} Hz")
-    @CsvSource({"0, 48000", "2, 44100"})
-    void rtmpPublishPlaysInHlsJsWithLowLatency(int bframes, int sampleRate) throws Exception {
-        String path = "live/hlsjs" + bframes;
+    @ParameterizedTest(name = "{2} bframes={0} audio={1} Hz")
+    @CsvSource({"0, 48000, rtmp", "2, 44100, rtmp", "0, 48000, srt"})
+    void publishedStreamPlaysInHlsJsWithLowLatency(int bframes, int sampleRate, String protocol) throws Exception {
+        String path = "live/hlsjs-" + protocol + bframes;
+        String output = protocol.equals("srt")
+                ? "srt://127.0.0.1:" + gateway.srt().port() + "?streamid=#!::r=" + path
+                        + ",m=publish&pkt_size=1316&latency=120000"
+                : "rtmp://127.0.0.1:" + gateway.rtmp().port() + "/" + path;
         start(List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-nostdin", "-re",
                 "-f", "lavfi", "-i", "testsrc2=size=640x360:rate=30",
                 "-f", "lavfi", "-i", "sine=f=440:sample_rate=" + sampleRate, "-t", "20",
                 "-c:v", "libx264", "-preset", "veryfast", "-profile:v", bframes > 0 ? "main" : "baseline",
                 "-bf", Integer.toString(bframes), "-g", "30", "-c:a", "aac", "-ac", "2", "-b:a", "96k",
-                "-f", "flv", "rtmp://127.0.0.1:" + gateway.rtmp().port() + "/" + path));
+                "-f", protocol.equals("srt") ? "mpegts" : "flv", output));
         await().atMost(Duration.ofSeconds(20)).until(() -> gateway.router().find(path)
                 .map(s -> s.tracks().size() == 2 && s.trackStats(0).map(t -> t.keyframes() >= 2).orElse(false))
                 .orElse(false));
@@ -108,8 +112,8 @@ class GatewayHlsJsE2eTest {
         assertThat(number(summary, "audioTracks")).isEqualTo(1);
         assertThat(summary).contains("\"canBlockReload\":true").doesNotContain("\"fatal\":true");
         double pdt = number(summary, "pdtLatencyP50Ms");
-        LOG.info("hls.js RTMP->LL-HLS latency (PROGRAM-DATE-TIME, p50): {} ms bframes={} rate={}", pdt, bframes,
-                sampleRate);
+        LOG.info("hls.js {}->LL-HLS latency (PROGRAM-DATE-TIME, p50): {} ms bframes={} rate={}", protocol, pdt,
+                bframes, sampleRate);
         assertThat(pdt).as("latency behind the ingest clock").isBetween(0.0, 6000.0);
     }
 
