@@ -228,6 +228,41 @@ public final class WebRtcPort implements AutoCloseable {
      */
     public WebRtcTransport newTransport(String remoteUfrag, String remotePwd, String remoteFingerprint,
             DtlsRole localRole, WebRtcTransport.Listener listener) {
+        checkCapacity();
+        IceCredentials remote = new IceCredentials(remoteUfrag, remotePwd);
+        DtlsFingerprint fingerprint = DtlsFingerprint.parse(remoteFingerprint);
+        while (true) {
+            IceLiteAgent agent = newAgent(IceCredentials.random(), remote);
+            WebRtcTransport t = new WebRtcTransport(this, agent, null, localRole, fingerprint, dtlsConfig,
+                    config.limits().dtlsQueueDatagrams(), listener);
+            if (byUfrag.putIfAbsent(t.ufrag(), t) == null) {
+                log.info("webrtc session start ufrag={} remote_ufrag={} role={}", t.ufrag(), remoteUfrag, localRole);
+                return t;
+            }
+        }
+    }
+
+    /**
+     * Creates a session for a server offer (WHEP server-offer mode): our ufrag/pwd, candidates and
+     * fingerprint are known at once for the offer; the peer's come later with
+     * {@link WebRtcTransport#bindRemote}. Checks that arrive before are answered (see
+     * {@link WebRtcTransport}); a session never bound closes as CONSENT_EXPIRED after the consent timeout.
+     *
+     * @throws IllegalStateException when the port is not running or holds the maximum number of sessions
+     */
+    public WebRtcTransport newPendingTransport(WebRtcTransport.Listener listener) {
+        checkCapacity();
+        while (true) {
+            WebRtcTransport t = new WebRtcTransport(this, null, IceCredentials.random(), null, null, dtlsConfig,
+                    config.limits().dtlsQueueDatagrams(), listener);
+            if (byUfrag.putIfAbsent(t.ufrag(), t) == null) {
+                log.info("webrtc session start ufrag={} pending=true", t.ufrag());
+                return t;
+            }
+        }
+    }
+
+    private void checkCapacity() {
         if (udp == null || closed) {
             throw new IllegalStateException("WebRTC port not running");
         }
@@ -235,18 +270,18 @@ public final class WebRtcPort implements AutoCloseable {
             throw new IllegalStateException("WebRTC port holds " + byUfrag.size() + " sessions, limit "
                     + config.limits().maxSessions());
         }
-        IceCredentials remote = new IceCredentials(remoteUfrag, remotePwd);
-        DtlsFingerprint fingerprint = DtlsFingerprint.parse(remoteFingerprint);
-        while (true) {
-            IceLiteAgent agent = new IceLiteAgent(IceCredentials.random(), remote, config.consentTimeout(),
-                    config.limits().maxEndpointsPerSession(), clock);
-            WebRtcTransport t = new WebRtcTransport(this, agent, localRole, fingerprint, dtlsConfig,
-                    config.limits().dtlsQueueDatagrams(), listener);
-            if (byUfrag.putIfAbsent(t.ufrag(), t) == null) {
-                log.info("webrtc session start ufrag={} remote_ufrag={} role={}", t.ufrag(), remoteUfrag, localRole);
-                return t;
-            }
-        }
+    }
+
+    IceLiteAgent newAgent(IceCredentials local, IceCredentials remote) {
+        return new IceLiteAgent(local, remote, config.consentTimeout(), config.limits().maxEndpointsPerSession(), clock);
+    }
+
+    long consentTimeoutNanos() {
+        return config.consentTimeout().toNanos();
+    }
+
+    int maxEndpointsPerSession() {
+        return config.limits().maxEndpointsPerSession();
     }
 
     /** Sessions currently held. */

@@ -13,9 +13,13 @@ import io.livegate.rtc.ice.IceCheckResult;
 import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.ice.IceLiteAgent;
 import io.livegate.rtc.ice.RemoteEndpoint;
+import io.livegate.rtc.stun.StunAttribute;
+import io.livegate.rtc.stun.StunCredentials;
 import io.livegate.rtc.stun.StunMessage;
+import io.livegate.rtc.stun.StunMessageType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,6 +34,13 @@ import org.slf4j.LoggerFactory;
 /**
  * One WebRTC session on the shared port: ICE-lite checks, then DTLS, then raw SRTP/SRTCP datagrams
  * both ways. The caller does SRTP with the keys from {@link Listener#onConnected}.
+ *
+ * <p>A session made by {@link WebRtcPort#newPendingTransport} (server-offer signalling) starts without
+ * the peer's ICE credentials, fingerprint and DTLS role; {@link #bindRemote} supplies them once the
+ * answer arrives. Until then Binding requests that authenticate with our own password are answered
+ * (RFC 8445 §7.3 and RFC 5245 §7.2: the offerer very likely sees checks before the answer and must
+ * respond), which binds the peer's address; the peer's DTLS datagrams queue, and the handshake starts
+ * at binding. The peer's ufrag in USERNAME is only checked after binding.
  *
  * <p>All callbacks run on the port's event loop. {@link #send} and {@link #close} may be called from
  * any thread. {@link Listener#onClosed} is called exactly once, whatever closed the session.
@@ -78,9 +89,15 @@ public final class WebRtcTransport {
     }
 
     private final WebRtcPort port;
-    private final IceLiteAgent agent;
-    private final DtlsRole role;
-    private final DtlsFingerprint remoteFingerprint;
+    /** Null while pending: the peer's credentials are not known yet. */
+    private volatile IceLiteAgent agent;
+    private volatile DtlsRole role;
+    private volatile DtlsFingerprint remoteFingerprint;
+    /** Our credentials while pending; the agent's once bound. */
+    private final IceCredentials pendingLocal;
+    private final byte[] pendingKey;
+    /** Addresses whose checks were answered while pending (bounded by maxEndpointsPerSession). */
+    private final Set<RemoteEndpoint> pendingValid = new LinkedHashSet<>();
     private final Listener listener;
     private final DtlsPacketTransport dtlsPackets;
     private final DtlsConfig dtlsConfig;
@@ -95,10 +112,13 @@ public final class WebRtcTransport {
     private final LongAdder packetsOut = new LongAdder();
     private final LongAdder dropped = new LongAdder();
 
-    WebRtcTransport(WebRtcPort port, IceLiteAgent agent, DtlsRole role, DtlsFingerprint remoteFingerprint,
-            DtlsConfig dtlsConfig, int dtlsQueue, Listener listener) {
+    /** A pending session when {@code agent} is null; {@code local} is then our ICE credentials. */
+    WebRtcTransport(WebRtcPort port, IceLiteAgent agent, IceCredentials local, DtlsRole role,
+            DtlsFingerprint remoteFingerprint, DtlsConfig dtlsConfig, int dtlsQueue, Listener listener) {
         this.port = port;
         this.agent = agent;
+        this.pendingLocal = agent == null ? local : null;
+        this.pendingKey = agent == null ? StunCredentials.shortTermKey(local.pwd()) : null;
         this.role = role;
         this.remoteFingerprint = remoteFingerprint;
         this.dtlsConfig = dtlsConfig;
@@ -109,7 +129,8 @@ public final class WebRtcTransport {
 
     /** Our ICE ufrag/pwd for the SDP answer ({@code a=ice-ufrag}, {@code a=ice-pwd}, {@code a=ice-lite}). */
     public IceCredentials localIceCredentials() {
-        return agent.localCredentials();
+        IceLiteAgent a = agent;
+        return a == null ? pendingLocal : a.localCredentials();
     }
 
     /** Our host candidates for {@code a=candidate} lines. */
@@ -122,7 +143,10 @@ public final class WebRtcTransport {
         return port.fingerprint();
     }
 
-    /** Our DTLS role; {@link DtlsRole#sdpSetup()} gives the {@code a=setup} value. */
+    /**
+     * Our DTLS role; {@link DtlsRole#sdpSetup()} gives the {@code a=setup} value. Null while pending
+     * (a server offer says {@code actpass}).
+     */
     public DtlsRole localRole() {
         return role;
     }
@@ -137,6 +161,45 @@ public final class WebRtcTransport {
 
     public State state() {
         return state.get();
+    }
+
+    /** True until {@link #bindRemote} for a session made by {@link WebRtcPort#newPendingTransport}. */
+    public boolean isPending() {
+        return agent == null;
+    }
+
+    /**
+     * Binds the peer of a pending session, from its SDP answer. If a check already passed, the DTLS
+     * handshake starts now (with any queued peer datagrams). May be called from any thread, once.
+     *
+     * @param remoteFingerprint {@code a=fingerprint} value of the answer, e.g. {@code "sha-256 AB:CD:..."}
+     * @param localRole         {@link DtlsRole#SERVER} when the answer says {@code a=setup:active},
+     *                          {@link DtlsRole#CLIENT} for {@code passive}
+     * @throws IllegalArgumentException when the credentials or fingerprint are malformed
+     * @throws IllegalStateException    when already bound or closed
+     */
+    public void bindRemote(String remoteUfrag, String remotePwd, String remoteFingerprint, DtlsRole localRole) {
+        IceCredentials remote = new IceCredentials(remoteUfrag, remotePwd);
+        DtlsFingerprint fp = DtlsFingerprint.parse(remoteFingerprint);
+        java.util.Objects.requireNonNull(localRole, "localRole");
+        boolean start;
+        synchronized (this) {
+            if (agent != null) {
+                throw new IllegalStateException("transport already bound");
+            }
+            if (state.get() == State.CLOSED) {
+                throw new IllegalStateException("transport closed");
+            }
+            this.role = localRole;
+            this.remoteFingerprint = fp;
+            this.agent = port.newAgent(pendingLocal, remote);
+            start = !pendingValid.isEmpty();
+        }
+        log.info("webrtc session bound ufrag={} remote_ufrag={} role={} early_checks={}", pendingLocal.ufrag(),
+                remoteUfrag, localRole, start);
+        if (start && state.compareAndSet(State.NEW, State.HANDSHAKING)) {
+            startHandshake();
+        }
     }
 
     /** The pair media flows on: the nominated one, else the last that passed a check. */
@@ -183,6 +246,10 @@ public final class WebRtcTransport {
      * @return our new credentials for the SDP answer
      */
     public IceCredentials restartIce(String remoteUfrag, String remotePwd) {
+        IceLiteAgent agent = this.agent;
+        if (agent == null) {
+            throw new IllegalStateException("ICE restart before the peer is bound");
+        }
         IceCredentials remote = new IceCredentials(remoteUfrag, remotePwd);
         String oldUfrag = agent.localCredentials().ufrag();
         IceCredentials fresh = agent.restart(remote);
@@ -201,6 +268,15 @@ public final class WebRtcTransport {
     // ---- called by the port, on its event loop ----
 
     IceCheckResult onStun(StunMessage message, RemoteEndpoint from) {
+        IceLiteAgent agent = this.agent;
+        if (agent == null) {
+            synchronized (this) {
+                agent = this.agent;
+                if (agent == null) {
+                    return answerPending(message, from);
+                }
+            }
+        }
         IceCheckResult result = agent.handle(message, from);
         if (result instanceof IceCheckResult.Success s) {
             lastValid = s.from();
@@ -241,7 +317,8 @@ public final class WebRtcTransport {
         if (s == State.CLOSED) {
             return;
         }
-        if (agent.consentExpired()) {
+        IceLiteAgent agent = this.agent;
+        if (agent == null ? now - createdNanos > port.consentTimeoutNanos() : agent.consentExpired()) {
             close(CloseReason.CONSENT_EXPIRED);
         } else if (s == State.HANDSHAKING
                 && now - handshakeStartNanos > dtlsConfig.handshakeTimeout().toNanos() + HANDSHAKE_GRACE_NANOS) {
@@ -250,18 +327,22 @@ public final class WebRtcTransport {
     }
 
     String ufrag() {
-        return agent.localCredentials().ufrag();
+        return localIceCredentials().ufrag();
     }
 
-    List<RemoteEndpoint> validEndpoints() {
-        return agent.validEndpoints();
+    synchronized List<RemoteEndpoint> validEndpoints() {
+        IceLiteAgent a = agent;
+        return a == null ? List.copyOf(pendingValid) : a.validEndpoints();
     }
 
     void close(CloseReason reason) {
         if (state.getAndSet(State.CLOSED) == State.CLOSED) {
             return;
         }
-        agent.close();
+        IceLiteAgent a = agent;
+        if (a != null) {
+            a.close();
+        }
         port.unregister(this);
         DtlsSession s = dtls;
         if (s != null) {
@@ -351,6 +432,47 @@ public final class WebRtcTransport {
     }
 
     private RemoteEndpoint currentPath() {
-        return agent.selected().orElse(lastValid);
+        IceLiteAgent a = agent;
+        return a == null ? lastValid : a.selected().orElse(lastValid);
+    }
+
+    /**
+     * A Binding request before the answer: authenticate the left half of USERNAME and MESSAGE-INTEGRITY
+     * with our password (the short-term rules of RFC 8489 §9.1), answer, remember the address. The
+     * peer's ufrag is unknown, so the right half is not checked; DTLS still waits for the fingerprint.
+     */
+    private IceCheckResult answerPending(StunMessage request, RemoteEndpoint from) {
+        if (state.get() == State.CLOSED) {
+            return new IceCheckResult.Ignored(IceCheckResult.IgnoreReason.CLOSED);
+        }
+        if (!request.type().equals(StunMessageType.BINDING_REQUEST)) {
+            return new IceCheckResult.Ignored(IceCheckResult.IgnoreReason.NOT_A_BINDING_REQUEST);
+        }
+        String user = request.get(StunAttribute.Username.class).map(StunAttribute.Username::value).orElse("");
+        if (!user.startsWith(pendingLocal.ufrag() + ":") || !request.has(StunAttribute.MessageIntegrity.class)
+                || !request.verifyIntegrity(pendingKey)) {
+            return pendingError(request, StunAttribute.ErrorCode.UNAUTHORIZED, "Unauthorized", null);
+        }
+        if (request.has(StunAttribute.IceControlled.class)) {
+            // a lite agent is always controlled: the peer must switch (RFC 8445 §7.3.1.1)
+            return pendingError(request, StunAttribute.ErrorCode.ROLE_CONFLICT, "Role Conflict", pendingKey);
+        }
+        if (!pendingValid.contains(from)) {
+            if (pendingValid.size() >= port.maxEndpointsPerSession()) {
+                return new IceCheckResult.Ignored(IceCheckResult.IgnoreReason.TOO_MANY_ENDPOINTS);
+            }
+            pendingValid.add(from);
+        }
+        lastValid = from;
+        StunMessage response = new StunMessage(StunMessageType.BINDING_SUCCESS, request.transactionId(),
+                List.of(new StunAttribute.XorMappedAddress(from.address())));
+        return new IceCheckResult.Success(response.encode(pendingKey, true), from,
+                request.has(StunAttribute.UseCandidate.class), false);
+    }
+
+    private static IceCheckResult pendingError(StunMessage request, int code, String reason, byte[] key) {
+        StunMessage response = new StunMessage(StunMessageType.BINDING_ERROR, request.transactionId(),
+                List.of(new StunAttribute.ErrorCode(code, reason)));
+        return new IceCheckResult.ErrorResponse(response.encode(key, true), code);
     }
 }

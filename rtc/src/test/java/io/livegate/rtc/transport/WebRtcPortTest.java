@@ -334,4 +334,95 @@ class WebRtcPortTest {
         c.peerDtls.close();
         assertThat(c.recorder.closed.get(5, TimeUnit.SECONDS)).isEqualTo(WebRtcTransport.CloseReason.DTLS_CLOSED_BY_PEER);
     }
+
+    // ---- pending sessions (server offer: the peer is bound when its answer arrives) ----
+
+    @ParameterizedTest(name = "tcp={0}")
+    @ValueSource(booleans = {false, true})
+    void pendingSessionAnswersEarlyChecksQueuesDtlsAndConnectsOnceBound(boolean tcp) throws Exception {
+        startPort(config());
+        peer = new TestIcePeer(port.port(), tcp);
+        Recorder rec = new Recorder();
+        WebRtcTransport t = port.newPendingTransport(rec);
+        assertThat(t.isPending()).isTrue();
+        assertThat(t.localRole()).isNull();
+        assertThat(t.localFingerprint()).isEqualTo(port.fingerprint());
+        assertThat(t.localCandidates()).isEqualTo(port.localCandidates());
+        // the browser checks as soon as it has our offer, before its answer reaches us
+        StunMessage early = peer.check(t.localIceCredentials(), true);
+        assertThat(early.type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
+        assertThat(early.verifyIntegrity(StunCredentials.shortTermKey(t.localIceCredentials().pwd()))).isTrue();
+        assertThat(early.get(StunAttribute.XorMappedAddress.class).orElseThrow().address()).isEqualTo(peer.localAddress());
+        // and starts DTLS (as client, answering a=setup:active); its flight waits in the session's queue
+        CompletableFuture<DtlsSession> peerDtls = CompletableFuture.supplyAsync(() -> {
+            try {
+                return peer.handshake(DtlsRole.CLIENT, t.localFingerprint());
+            } catch (DtlsException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(t.state()).isEqualTo(WebRtcTransport.State.NEW);
+        assertThat(rec.connected).isNotDone();
+        t.bindRemote(peer.credentials.ufrag(), peer.credentials.pwd(), peer.certificate.fingerprint().toSdpValue(),
+                DtlsRole.SERVER);
+        assertThat(t.isPending()).isFalse();
+        assertThat(t.localRole()).isEqualTo(DtlsRole.SERVER);
+        DtlsSession dtls = peerDtls.get(10, TimeUnit.SECONDS);
+        assertThat(rec.connected.get(10, TimeUnit.SECONDS)).isEqualTo(dtls.keyingMaterial());
+        assertThat(t.remoteEndpoint().orElseThrow().address()).isEqualTo(peer.localAddress());
+        exchangeMedia(new Connected(t, rec, dtls));
+        // after binding the peer's ufrag is checked too
+        assertThat(peer.check(t.localIceCredentials(), false).type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
+    }
+
+    @Test
+    void pendingSessionBoundBeforeAnyCheckConnectsAsDtlsClient() throws Exception {
+        startPort(config());
+        peer = new TestIcePeer(port.port(), false);
+        Recorder rec = new Recorder();
+        WebRtcTransport t = port.newPendingTransport(rec);
+        t.bindRemote(peer.credentials.ufrag(), peer.credentials.pwd(), peer.certificate.fingerprint().toSdpValue(),
+                DtlsRole.CLIENT);
+        assertThat(t.state()).isEqualTo(WebRtcTransport.State.NEW);
+        assertThat(peer.check(t.localIceCredentials(), true).type()).isEqualTo(StunMessageType.BINDING_SUCCESS);
+        DtlsSession dtls = peer.handshake(DtlsRole.SERVER, t.localFingerprint());
+        assertThat(rec.connected.get(10, TimeUnit.SECONDS)).isEqualTo(dtls.keyingMaterial());
+        exchangeMedia(new Connected(t, rec, dtls));
+    }
+
+    @Test
+    void pendingSessionRejectsChecksWithTheWrongPasswordAndBindsNoAddress() throws Exception {
+        startPort(config());
+        peer = new TestIcePeer(port.port(), false);
+        WebRtcTransport t = port.newPendingTransport(new Recorder());
+        IceCredentials wrongPwd = new IceCredentials(t.localIceCredentials().ufrag(), IceCredentials.random().pwd());
+        StunMessage resp = peer.check(wrongPwd, true);
+        assertThat(resp.type()).isEqualTo(StunMessageType.BINDING_ERROR);
+        assertThat(resp.get(StunAttribute.ErrorCode.class).orElseThrow().code()).isEqualTo(401);
+        peer.sendRaw(new byte[] {22, (byte) 0xfe, (byte) 0xfd, 0, 0});
+        await().atMost(Duration.ofSeconds(5)).until(() -> port.dropCounts().get(WebRtcPort.DropReason.NO_SESSION) == 1);
+        assertThat(t.validEndpoints()).isEmpty();
+    }
+
+    @Test
+    void pendingSessionNeverBoundExpiresAndBindingIsOnceOnly() throws Exception {
+        startPort(config());
+        Recorder rec = new Recorder();
+        WebRtcTransport t = port.newPendingTransport(rec);
+        IceCredentials remote = IceCredentials.random();
+        String fp = DtlsCertificate.generate().fingerprint().toSdpValue();
+        assertThatThrownBy(() -> t.restartIce(remote.ufrag(), remote.pwd())).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> t.bindRemote(remote.ufrag(), remote.pwd(), "sha-256 nonsense", DtlsRole.SERVER))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(t.isPending()).isTrue();
+        WebRtcTransport other = port.newPendingTransport(new Recorder());
+        other.bindRemote(remote.ufrag(), remote.pwd(), fp, DtlsRole.SERVER);
+        assertThatThrownBy(() -> other.bindRemote(remote.ufrag(), remote.pwd(), fp, DtlsRole.SERVER))
+                .isInstanceOf(IllegalStateException.class);
+        fakeNanos.addAndGet(Duration.ofSeconds(31).toNanos());
+        assertThat(rec.closed.get(5, TimeUnit.SECONDS)).isEqualTo(WebRtcTransport.CloseReason.CONSENT_EXPIRED);
+        assertThatThrownBy(() -> t.bindRemote(remote.ufrag(), remote.pwd(), fp, DtlsRole.SERVER))
+                .isInstanceOf(IllegalStateException.class);
+    }
 }
