@@ -153,8 +153,10 @@ class GatewayWhepE2eTest {
             assertThat(samples).as("Opus audio reached the browser: %s", summary).isGreaterThan(4 * 48_000);
             LOG.info("WHEP {}: first frame {} ms after connect, concealed audio {} %", path,
                     number(summary, "firstFrameAfterConnectMs"), Math.round(10_000 * concealed / samples) / 100.0);
-            // Concealment covers the start (before the first packet) and any loss; a broken transcode conceals most.
-            assertThat(concealed / samples).as(summary).isLessThan(0.02);
+            // Concealment covers the start (before the first packet), loss, and a browser starved of CPU: 0-0.7 % on
+            // a quiet box, up to ~8 % when the 2 cores are shared with other Chromiums (see BENCHMARKS.md). A stalled
+            // or broken transcode conceals nearly everything.
+            assertThat(concealed / samples).as(summary).isLessThan(0.10);
             assertThat(number(summary, "deleteStatus")).isEqualTo(200);
             assertThat(during.at("/whep/viewers").asInt()).as("API during playback: %s", during).isEqualTo(1);
             assertThat(during.at("/whep/sessions/0/audio_codec").asText().toLowerCase()).contains("opus");
