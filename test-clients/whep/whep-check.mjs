@@ -1,9 +1,13 @@
 // Plays ORIGIN/live/cam1/whep in headless Chromium for SECONDS and prints one JSON line per second plus a
 // {"summary":...} line. Must run in a network namespace holding only lo (Chromium then gathers 127.0.0.1).
-// Usage: node whep-check.mjs ORIGIN STREAM_PATH SECONDS
+// Usage: node whep-check.mjs [--server-offer] ORIGIN STREAM_PATH SECONDS
+// --server-offer: POST without a body, take the server's offer, PATCH our answer (application/sdp) to Location
+// (draft-murillo-whep-01 server-offer mode) instead of POSTing our offer.
 import { chromium } from 'playwright-core';
 
-const [origin, streamPath, secondsArg] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const serverOffer = args.includes('--server-offer');
+const [origin, streamPath, secondsArg] = args.filter((a) => a !== '--server-offer');
 const seconds = Number(secondsArg || 6);
 
 const browser = await chromium.launch({
@@ -26,11 +30,13 @@ try {
   page.on('console', (m) => console.error('[page]', m.text()));
   await page.goto(origin + '/');
   await page.exposeFunction('report', (line) => console.log(line));
-  const summary = await page.evaluate(async ({ url, seconds }) => {
+  const summary = await page.evaluate(async ({ url, seconds, serverOffer }) => {
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
     const pc = new RTCPeerConnection();
-    pc.addTransceiver('video', { direction: 'recvonly' });
-    pc.addTransceiver('audio', { direction: 'recvonly' });
+    if (!serverOffer) {
+      pc.addTransceiver('video', { direction: 'recvonly' });
+      pc.addTransceiver('audio', { direction: 'recvonly' });
+    }
     const video = document.createElement('video');
     video.autoplay = true;
     video.playsInline = true;
@@ -39,15 +45,34 @@ try {
     pc.ontrack = (e) => { media.addTrack(e.track); video.srcObject = media; video.play().catch(() => {}); };
     let connectedAt = null;
     pc.onconnectionstatechange = () => { if (pc.connectionState === 'connected' && connectedAt === null) connectedAt = performance.now(); };
-    await pc.setLocalDescription(await pc.createOffer());
-    const t0 = performance.now();
-    const res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription.sdp });
+    let t0;
+    let res;
+    if (serverOffer) {
+      t0 = performance.now();
+      res = await fetch(url, { method: 'POST', headers: { 'Accept': 'application/sdp' } });
+    } else {
+      await pc.setLocalDescription(await pc.createOffer());
+      t0 = performance.now();
+      res = await fetch(url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' }, body: pc.localDescription.sdp });
+    }
     const answer = await res.text();
-    const out = { status: res.status, location: res.headers.get('Location'), etag: res.headers.get('ETag'),
-      link: res.headers.get('Link') };
+    const out = { mode: serverOffer ? 'server-offer' : 'client-offer', status: res.status,
+      location: res.headers.get('Location'), etag: res.headers.get('ETag'), link: res.headers.get('Link') };
     if (res.status !== 201) { out.error = answer; return out; }
-    await pc.setRemoteDescription({ type: 'answer', sdp: answer });
     const location = new URL(out.location, url).toString();
+    if (serverOffer) {
+      // the body is the server's offer: answer it and PATCH the answer to the session resource
+      await pc.setRemoteDescription({ type: 'offer', sdp: answer });
+      await pc.setLocalDescription(await pc.createAnswer());
+      const headers = { 'Content-Type': 'application/sdp' };
+      if (out.etag) headers['If-Match'] = out.etag;
+      const patch = await fetch(location, { method: 'PATCH', headers, body: pc.localDescription.sdp });
+      out.patchStatus = patch.status;
+      out.patchEtag = patch.headers.get('ETag');
+      if (patch.status !== 204) { out.error = await patch.text(); return out; }
+    } else {
+      await pc.setRemoteDescription({ type: 'answer', sdp: answer });
+    }
     let firstFrameAt = null;
     let last = {};
     const read = async () => {
@@ -90,7 +115,7 @@ try {
     Object.assign(out, last);
     pc.close();
     return out;
-  }, { url: origin + '/' + streamPath + '/whep', seconds });
+  }, { url: origin + '/' + streamPath + '/whep', seconds, serverOffer });
   const { answerSdp, ...rest } = summary;
   console.error(answerSdp || '');
   console.log(JSON.stringify({ summary: rest }));

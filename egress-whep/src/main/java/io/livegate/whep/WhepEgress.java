@@ -33,7 +33,15 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.livegate.rtc.sdp.NegotiatedMedia;
+import io.livegate.rtc.sdp.SdpAnswer;
+import io.livegate.whep.session.ServerOffers;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.TimeUnit;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
@@ -50,6 +58,11 @@ import org.slf4j.LoggerFactory;
 public final class WhepEgress implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WhepEgress.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a server offer waits for the player's answer (the Expires header); a browser answers in ms. */
+    public static final Duration DEFAULT_SERVER_OFFER_TIMEOUT = Duration.ofSeconds(15);
+
+    private record PendingOffer(SessionDescription offer, List<Track> tracks) {
+    }
 
     private final WhepConfig config;
     private final StreamRegistry registry;
@@ -61,7 +74,11 @@ public final class WhepEgress implements AutoCloseable {
     private final Map<String, String> remoteUfrags = new ConcurrentHashMap<>();
     /** The bearer token each session was created with (null when none), for PATCH and DELETE. */
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    /** Server offers waiting for the player's answer, by session id. */
+    private final Map<String, PendingOffer> offers = new ConcurrentHashMap<>();
     private volatile WhepAuthorizer authorizer = WhepAuthorizer.ALLOW_ALL;
+    private volatile boolean serverOffer = true;
+    private volatile Duration serverOfferTimeout = DEFAULT_SERVER_OFFER_TIMEOUT;
     private volatile boolean closed;
 
     /**
@@ -85,6 +102,18 @@ public final class WhepEgress implements AutoCloseable {
     /** Installs the gateway's auth hook (default: everyone may play). */
     public void setAuthorizer(WhepAuthorizer authorizer) {
         this.authorizer = java.util.Objects.requireNonNull(authorizer, "authorizer");
+    }
+
+    /**
+     * Server-offer mode (POST without a body, answer by PATCH; draft-murillo-whep-01 §4.2): on by default; when off,
+     * such a POST gets 406. {@code answerTimeout} bounds how long an unanswered offer holds a session.
+     */
+    public void setServerOffer(boolean enabled, Duration answerTimeout) {
+        if (answerTimeout.isNegative() || answerTimeout.isZero()) {
+            throw new IllegalArgumentException("whep server-offer answer timeout must be > 0, was " + answerTimeout);
+        }
+        this.serverOffer = enabled;
+        this.serverOfferTimeout = answerTimeout;
     }
 
     /**
@@ -131,8 +160,12 @@ public final class WhepEgress implements AutoCloseable {
         }
         String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         if (req.content().readableBytes() == 0) {
-            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE,
-                    "POST an SDP offer (application/sdp); server-offer mode is not supported");
+            // draft-murillo-whep-01 §4.2: no body asks us for the offer; the answer comes by PATCH.
+            if (!serverOffer) {
+                throw new WhepException(Reason.SERVER_OFFER_DISABLED,
+                        "server-offer mode is off: POST an SDP offer (application/sdp)");
+            }
+            return createOffer(ctx, req, path);
         }
         if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(WhepResponses.SDP)) {
             throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "content-type must be application/sdp, was '"
@@ -141,8 +174,11 @@ public final class WhepEgress implements AutoCloseable {
         return create(ctx, req, path);
     }
 
-    private FullHttpResponse create(ChannelHandlerContext ctx, FullHttpRequest req, String path)
-            throws WhepException {
+    /** What both modes check before a session exists: capacity, auth, a stream with a playable track. */
+    private record Admitted(String token, String peer, Stream stream, List<Track> tracks, boolean bframes) {
+    }
+
+    private Admitted admit(ChannelHandlerContext ctx, FullHttpRequest req, String path) throws WhepException {
         if (closed) {
             throw new WhepException(Reason.TOO_MANY_SESSIONS, "WHEP is shutting down");
         }
@@ -169,6 +205,16 @@ public final class WhepEgress implements AutoCloseable {
         }
         boolean bframes = tracks.stream().filter(Track::isVideo).anyMatch(t -> stream.trackStats(t.id())
                 .map(TrackStats::reordered).orElse(false));
+        return new Admitted(token, peerAddress, stream, tracks, bframes);
+    }
+
+    private FullHttpResponse create(ChannelHandlerContext ctx, FullHttpRequest req, String path)
+            throws WhepException {
+        Admitted adm = admit(ctx, req, path);
+        String token = adm.token();
+        String peerAddress = adm.peer();
+        List<Track> tracks = adm.tracks();
+        boolean bframes = adm.bframes();
         SessionDescription offer;
         try {
             offer = SessionDescription.parse(req.content().toString(StandardCharsets.UTF_8), config.sdpLimits());
@@ -210,8 +256,11 @@ public final class WhepEgress implements AutoCloseable {
         log.info("whep session start id={} path={} remote={} video={} audio={} bframes={}", id, path, peer,
                 plan.video() == null ? "none" : plan.video().codec().codec(),
                 plan.audio() == null ? "none" : plan.audio().codec().codec(), bframes);
-        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.CREATED, WhepResponses.SDP,
-                plan.answer().sdp().write(), config.allowOrigin());
+        return created(plan.answer().sdp().write(), id, session, bframes);
+    }
+
+    private FullHttpResponse created(String sdp, String id, WhepSession session, boolean bframes) {
+        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.CREATED, WhepResponses.SDP, sdp, config.allowOrigin());
         r.headers().set(HttpHeaderNames.LOCATION, config.sessionPrefix() + id);
         r.headers().set(HttpHeaderNames.ETAG, session.etag());
         r.headers().set("Accept-Patch", WhepResponses.SDP_FRAG);
@@ -223,6 +272,95 @@ public final class WhepEgress implements AutoCloseable {
                     + "stutter. Encode without B-frames (x264 -bf 0, zerolatency) for smooth WebRTC playback\"");
         }
         return r;
+    }
+
+    // ---- server-offer mode (draft-murillo-whep-01 §4.2) ----
+
+    /** Our offer to a player that POSTed none: a pending transport, sendonly sections for the stream's codecs. */
+    private FullHttpResponse createOffer(ChannelHandlerContext ctx, FullHttpRequest req, String path)
+            throws WhepException {
+        Admitted adm = admit(ctx, req, path);
+        String id = newId();
+        WhepSession session = new WhepSession(id, path, adm.peer(), config, fanout, adm.bframes(), this::forget);
+        WebRtcTransport transport;
+        try {
+            transport = port.newPendingTransport(session);
+        } catch (IllegalStateException e) {
+            throw new WhepException(Reason.TOO_MANY_SESSIONS, "WebRTC port unavailable: " + e.getMessage());
+        }
+        SessionDescription offer;
+        try {
+            offer = ServerOffers.offer(adm.tracks(), aacAsOpus, transport, candidates(transport),
+                    session.localTrack("video"), session.localTrack("audio"), RANDOM.nextLong() >>> 1);
+        } catch (RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+        session.bind(transport, null, null);
+        sessions.put(id, session);
+        offers.put(id, new PendingOffer(offer, adm.tracks()));
+        if (adm.token() != null) {
+            tokens.put(id, adm.token());
+        }
+        // §4.2: a resource whose answer does not come in time is deleted (404 afterwards).
+        transport.eventLoop().schedule(() -> {
+            if (offers.remove(id) != null) {
+                log.info("whep session answer timeout id={} path={} remote={}", id, path, adm.peer());
+                session.close();
+            }
+        }, serverOfferTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        log.info("whep session offer id={} path={} remote={} sections={} bframes={}", id, path, adm.peer(),
+                offer.media().size(), adm.bframes());
+        FullHttpResponse r = created(offer.write(), id, session, adm.bframes());
+        r.headers().set(HttpHeaderNames.EXPIRES, DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                ZonedDateTime.now(ZoneOffset.UTC).plus(serverOfferTimeout)));
+        return r;
+    }
+
+    /** The player's answer to our offer (PATCH, application/sdp): binds the transport; media follows. */
+    private FullHttpResponse answer(FullHttpRequest req, String id, WhepSession s) throws WhepException {
+        checkIfMatch(req, s);
+        PendingOffer pending = offers.remove(id);
+        if (pending == null) {
+            throw new WhepException(Reason.WRONG_STATE, "session " + id + " already has an answer; "
+                    + "renegotiation is not supported");
+        }
+        ServerOffers.Agreed agreed;
+        try {
+            agreed = ServerOffers.accept(pending.offer(), req.content().toString(StandardCharsets.UTF_8),
+                    pending.tracks(), config.sdpLimits());
+        } catch (WhepException e) {
+            s.close(); // one answer per offer: the player starts over with a new POST
+            throw e;
+        }
+        NegotiatedMedia v = agreed.video();
+        NegotiatedMedia a = agreed.audio();
+        SdpAnswer answer = agreed.answer();
+        s.bindMedia(v, a);
+        try {
+            s.transport().bindRemote(answer.remoteUfrag(), answer.remotePwd(),
+                    answer.remoteFingerprint().attributeValue(), answer.dtlsClient() ? DtlsRole.CLIENT : DtlsRole.SERVER);
+        } catch (IllegalArgumentException e) {
+            s.close();
+            throw new WhepException(Reason.BAD_OFFER, "bad ICE credentials or fingerprint in the answer: "
+                    + e.getMessage());
+        } catch (IllegalStateException e) {
+            throw new WhepException(Reason.SESSION_NOT_FOUND, "session " + id + " ended: " + e.getMessage());
+        }
+        remoteUfrags.put(id, answer.remoteUfrag());
+        log.info("whep session start id={} path={} mode=server-offer video={} audio={}", id, s.path(),
+                v == null ? "none" : v.codec().codec(), a == null ? "none" : a.codec().codec());
+        // §4.3: with a server offer the ICE session's entity-tag comes with the answer's response.
+        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.NO_CONTENT, null, null, config.allowOrigin());
+        r.headers().set(HttpHeaderNames.ETAG, s.etag());
+        return r;
+    }
+
+    private static void checkIfMatch(FullHttpRequest req, WhepSession s) throws WhepException {
+        String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
+        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(s.etag())) {
+            throw new WhepException(Reason.ETAG_MISMATCH, "If-Match " + ifMatch + " does not match " + s.etag());
+        }
     }
 
     private FullHttpResponse resource(FullHttpRequest req, String id) throws WhepException {
@@ -246,14 +384,21 @@ public final class WhepEgress implements AutoCloseable {
         if (!m.equals(HttpMethod.PATCH)) {
             return methodNotAllowed("OPTIONS, PATCH, DELETE");
         }
-        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(WhepResponses.SDP_FRAG)) {
-            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + WhepResponses.SDP_FRAG);
+        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(java.util.Locale.ROOT);
+        boolean pending = offers.containsKey(id);
+        if (pending && type.startsWith(WhepResponses.SDP) && !type.startsWith(WhepResponses.SDP_FRAG)) {
+            return answer(req, id, s);
         }
-        String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(s.etag())) {
-            throw new WhepException(Reason.ETAG_MISMATCH, "If-Match " + ifMatch + " does not match " + s.etag());
+        if (!type.startsWith(WhepResponses.SDP_FRAG)) {
+            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + WhepResponses.SDP_FRAG
+                    + (pending ? " or, once, the SDP answer (" + WhepResponses.SDP + ")" : ""));
         }
+        if (pending) {
+            // draft-murillo-whep-01 §4.3: no trickle or ICE restart before the answer's PATCH has been answered.
+            throw new WhepException(Reason.WRONG_STATE, "PATCH the SDP answer (" + WhepResponses.SDP
+                    + ") before trickle candidates or an ICE restart");
+        }
+        checkIfMatch(req, s);
         SdpFragment frag;
         try {
             frag = SdpFragment.parse(req.content().toString(StandardCharsets.UTF_8), config.sdpLimits());
@@ -332,6 +477,7 @@ public final class WhepEgress implements AutoCloseable {
 
     private void forget(WhepSession s) {
         sessions.remove(s.id(), s);
+        offers.remove(s.id());
         remoteUfrags.remove(s.id());
         tokens.remove(s.id());
     }

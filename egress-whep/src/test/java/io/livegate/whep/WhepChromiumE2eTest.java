@@ -78,6 +78,14 @@ class WhepChromiumE2eTest {
     }
 
     @Test
+    void playsInServerOfferModeWithTheAnswerPatched() throws Exception {
+        String summary = play("opus", "udp", true);
+        assertThat(summary).contains("\"mode\":\"server-offer\"");
+        assertThat(number(summary, "patchStatus")).as(summary).isEqualTo(204);
+        assertThat(number(summary, "audioSamples")).as(summary).isGreaterThan(48_000);
+    }
+
+    @Test
     void playsOverIceTcpWhenOnlyTcpIsOffered() throws Exception {
         String summary = play("opus", "tcp");
         assertThat(summary).contains("\"protocol\":\"tcp\"");
@@ -90,6 +98,10 @@ class WhepChromiumE2eTest {
     }
 
     private String play(String audio, String transport) throws Exception {
+        return play(audio, transport, false);
+    }
+
+    private String play(String audio, String transport, boolean serverOffer) throws Exception {
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         server = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp,
@@ -121,8 +133,12 @@ class WhepChromiumE2eTest {
         } catch (Exception e) {
             throw new AssertionError("server did not start: " + Files.readString(dir.resolve("server.log")), e);
         }
-        Process node = new ProcessBuilder("ip", "netns", "exec", ns, "node", "whep-check.mjs", origin, "live/cam1",
-                "7").directory(JS.toFile()).redirectErrorStream(true).start();
+        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "node", "whep-check.mjs"));
+        if (serverOffer) {
+            cmd.add("--server-offer");
+        }
+        cmd.addAll(List.of(origin, "live/cam1", "7"));
+        Process node = new ProcessBuilder(cmd).directory(JS.toFile()).redirectErrorStream(true).start();
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
         server.getOutputStream().close(); // the server prints its sessions and exits

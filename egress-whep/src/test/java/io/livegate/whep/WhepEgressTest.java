@@ -161,9 +161,6 @@ class WhepEgressTest {
         FullHttpResponse wrongType = request(HttpMethod.POST, "/live/cam1/whep", "text/plain", "v=0", null);
         assertThat(wrongType.status().code()).isEqualTo(415);
         wrongType.release();
-        FullHttpResponse empty = request(HttpMethod.POST, "/live/cam1/whep", "application/sdp", "", null);
-        assertThat(empty.status().code()).isEqualTo(415);
-        assertThat(body(empty)).contains("server-offer");
         FullHttpResponse garbage = post("this is not sdp");
         assertThat(garbage.status().code()).isEqualTo(400);
         garbage.release();
@@ -265,5 +262,165 @@ class WhepEgressTest {
         FullHttpResponse delete = request(HttpMethod.DELETE, location, null, null, null, "s3cret");
         assertThat(delete.status().code()).isEqualTo(200);
         delete.release();
+    }
+
+    // ---- server-offer mode (draft-murillo-whep-01 §4.2) ----
+
+    private static String line(String sdp, String prefix) {
+        return sdp.lines().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+    }
+
+    /** A recvonly answer to our offer as Chromium writes one: the Constrained Baseline payload type, Opus. */
+    static String answerTo(String offer, boolean rejectVideo) {
+        // Chromium keeps only the payload types it can receive: Constrained Baseline when offered, else the first
+        String fmtp = offer.lines().filter(l -> l.startsWith("a=fmtp:") && l.contains("profile-level-id=42e01f"))
+                .findFirst().orElse(offer.lines().filter(l -> l.startsWith("a=fmtp:") && l.contains("profile-level-id"))
+                        .findFirst().orElseThrow()).substring(7);
+        String videoPt = fmtp.split(" ")[0];
+        String common = "c=IN IP4 0.0.0.0\r\na=ice-ufrag:Ab12\r\na=ice-pwd:answerpasswordanswerpwd1\r\n"
+                + "a=fingerprint:" + io.livegate.rtc.dtls.DtlsCertificate.generate().fingerprint().toSdpValue() + "\r\n"
+                + "a=setup:active\r\n";
+        return "v=0\r\no=- 42 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
+                + "m=video " + (rejectVideo ? "0" : "9") + " UDP/TLS/RTP/SAVPF " + videoPt + "\r\n" + common
+                + "a=mid:0\r\na=extmap:4 urn:ietf:params:rtp-hdrext:sdes:mid\r\na=recvonly\r\na=rtcp-mux\r\n"
+                + "a=rtpmap:" + videoPt + " H264/90000\r\na=rtcp-fb:" + videoPt + " nack\r\na=rtcp-fb:" + videoPt
+                + " nack pli\r\na=fmtp:" + fmtp + "\r\n"
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + common
+                + "a=mid:1\r\na=recvonly\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\n"
+                + "a=fmtp:111 minptime=10;useinbandfec=1\r\n";
+    }
+
+    @Test
+    void serverOfferPostWithoutBodyThenAnswerByPatchThenDelete() throws Exception {
+        FullHttpResponse r = request(HttpMethod.POST, "/live/cam1/whep", null, null, null);
+        assertThat(r.status().code()).isEqualTo(201);
+        assertThat(r.headers().get(HttpHeaderNames.CONTENT_TYPE)).isEqualTo("application/sdp");
+        String location = r.headers().get(HttpHeaderNames.LOCATION);
+        String etag = r.headers().get(HttpHeaderNames.ETAG);
+        assertThat(location).startsWith("/whep/sessions/");
+        assertThat(etag).startsWith("\"");
+        assertThat(r.headers().get(HttpHeaderNames.EXPIRES)).endsWith("GMT");
+        assertThat(r.headers().get("Link")).isEqualTo("<stun:stun.example.net:3478>; rel=\"ice-server\"");
+        String offer = body(r);
+        assertThat(offer).contains("a=ice-lite", "a=setup:actpass", "a=sendonly", "H264/90000", "opus/48000/2",
+                "profile-level-id=42c01e", "a=candidate:", "a=group:BUNDLE 0 1", "a=ssrc:");
+        assertThat(egress.sessions()).singleElement().satisfies(s -> {
+            assertThat(s.state()).isEqualTo("NEW");
+            assertThat(s.videoCodec()).isEmpty();
+        });
+        assertThat(port.sessionCount()).isEqualTo(1);
+
+        // the player must not trickle before its answer went through (§4.3)
+        String frag = "application/trickle-ice-sdpfrag";
+        String trickle = "a=ice-ufrag:Ab12\r\na=ice-pwd:answerpasswordanswerpwd1\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\n"
+                + "a=mid:0\r\na=candidate:1 1 udp 2113937151 127.0.0.1 50000 typ host\r\n";
+        FullHttpResponse early = request(HttpMethod.PATCH, location, frag, trickle, etag);
+        assertThat(early.status().code()).isEqualTo(409);
+        assertThat(body(early)).contains("answer");
+
+        String answer = answerTo(offer, false);
+        FullHttpResponse stale = request(HttpMethod.PATCH, location, "application/sdp", answer, "\"stale\"");
+        assertThat(stale.status().code()).isEqualTo(412);
+        stale.release();
+        FullHttpResponse garbage = request(HttpMethod.PATCH, location, "text/plain", answer, etag);
+        assertThat(garbage.status().code()).isEqualTo(415);
+        garbage.release();
+
+        FullHttpResponse accepted = request(HttpMethod.PATCH, location, "application/sdp", answer, etag);
+        assertThat(accepted.status().code()).isEqualTo(204);
+        assertThat(accepted.headers().get(HttpHeaderNames.ETAG)).isEqualTo(etag);
+        accepted.release();
+        assertThat(egress.sessions()).singleElement().satisfies(s -> {
+            assertThat(s.videoCodec()).isEqualTo("H264 42c01e");
+            assertThat(s.audioCodec()).isEqualTo("opus");
+        });
+
+        // now it is a session like any other: trickle is 204, a second answer is refused
+        FullHttpResponse trickled = request(HttpMethod.PATCH, location, frag, trickle, etag);
+        assertThat(trickled.status().code()).isEqualTo(204);
+        trickled.release();
+        FullHttpResponse again = request(HttpMethod.PATCH, location, "application/sdp", answer, etag);
+        assertThat(again.status().code()).isEqualTo(415);
+        again.release();
+
+        assertThat(request(HttpMethod.DELETE, location, null, null, null).status().code()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty() && port.sessionCount() == 0);
+        FullHttpResponse gone = request(HttpMethod.PATCH, location, "application/sdp", answer, null);
+        assertThat(gone.status().code()).isEqualTo(404);
+        gone.release();
+    }
+
+    @Test
+    void serverOfferForAHighStreamCarriesAConstrainedBaselineFallback() throws Exception {
+        Publisher high = router.publish(new PublishRequest("live/high", "test", "127.0.0.1:2", null), r -> {
+        });
+        try {
+            high.setTrack(new Track(0, Codec.H264, 90_000, new CodecParameters.H264Parameters(
+                    List.of(TestSdp.HIGH_SPS), List.of(TestSdp.PPS))));
+            FullHttpResponse r = request(HttpMethod.POST, "/live/high/whep", null, null, null);
+            assertThat(r.status().code()).isEqualTo(201);
+            String location = r.headers().get(HttpHeaderNames.LOCATION);
+            String offer = body(r);
+            assertThat(offer).contains("profile-level-id=64001f", "profile-level-id=42e01f").doesNotContain("m=audio");
+            String answer = answerTo(offer, false);
+            answer = answer.substring(0, answer.indexOf("m=audio")).replace("a=group:BUNDLE 0 1", "a=group:BUNDLE 0");
+            FullHttpResponse ok = request(HttpMethod.PATCH, location, "application/sdp", answer, null);
+            assertThat(ok.status().code()).isEqualTo(204);
+            ok.release();
+            assertThat(egress.sessions()).singleElement()
+                    .satisfies(s -> assertThat(s.videoCodec()).isEqualTo("H264 42e01f"));
+        } finally {
+            high.close();
+        }
+    }
+
+    @Test
+    void serverOfferCanBeSwitchedOffWith406() throws Exception {
+        egress.setServerOffer(false, WhepEgress.DEFAULT_SERVER_OFFER_TIMEOUT);
+        FullHttpResponse r = request(HttpMethod.POST, "/live/cam1/whep", "application/sdp", "", null);
+        assertThat(r.status().code()).isEqualTo(406);
+        assertThat(body(r)).contains("server-offer");
+        assertThat(egress.sessions()).isEmpty();
+        assertThat(port.sessionCount()).isZero();
+    }
+
+    @Test
+    void serverOfferAnswerRejectingVideoOrUnreadableEndsTheSession() throws Exception {
+        FullHttpResponse r = request(HttpMethod.POST, "/live/cam1/whep", null, null, null);
+        String location = r.headers().get(HttpHeaderNames.LOCATION);
+        String offer = body(r);
+        FullHttpResponse noVideo = request(HttpMethod.PATCH, location, "application/sdp", answerTo(offer, true), null);
+        assertThat(noVideo.status().code()).isEqualTo(409);
+        assertThat(body(noVideo)).contains("rejects the video", "HLS");
+        await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty() && port.sessionCount() == 0);
+
+        FullHttpResponse r2 = request(HttpMethod.POST, "/live/cam1/whep", null, null, null);
+        String location2 = r2.headers().get(HttpHeaderNames.LOCATION);
+        r2.release();
+        FullHttpResponse bad = request(HttpMethod.PATCH, location2, "application/sdp", "v=0\r\nnonsense", null);
+        assertThat(bad.status().code()).isEqualTo(400);
+        assertThat(body(bad)).contains("bad SDP answer");
+        await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty() && port.sessionCount() == 0);
+    }
+
+    @Test
+    void unansweredServerOfferExpiresAndIsThen404() throws Exception {
+        egress.setServerOffer(true, Duration.ofMillis(200));
+        FullHttpResponse r = request(HttpMethod.POST, "/live/cam1/whep", null, null, null);
+        assertThat(r.status().code()).isEqualTo(201);
+        String location = r.headers().get(HttpHeaderNames.LOCATION);
+        String offer = body(r);
+        await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty() && port.sessionCount() == 0);
+        FullHttpResponse late = request(HttpMethod.PATCH, location, "application/sdp", answerTo(offer, false), null);
+        assertThat(late.status().code()).isEqualTo(404);
+        late.release();
+    }
+
+    @Test
+    void serverOfferNeedsAPlayableStream() throws Exception {
+        FullHttpResponse r = request(HttpMethod.POST, "/live/nothing/whep", null, null, null);
+        assertThat(r.status().code()).isEqualTo(404);
+        r.release();
+        assertThat(port.sessionCount()).isZero();
     }
 }

@@ -10,7 +10,14 @@ public final class WhepException extends Exception {
         UNAUTHORIZED(401),
         STREAM_NOT_FOUND(404),
         SESSION_NOT_FOUND(404),
+        /** The viewer asked for server-offer mode and it is switched off (draft-murillo-whep-01 §4.2). */
+        SERVER_OFFER_DISABLED(406),
         NO_COMMON_CODEC(409),
+        /**
+         * A request the session cannot take in its state: trickle or ICE restart before the answer of a server
+         * offer (the draft forbids the player to send it), or a second answer.
+         */
+        WRONG_STATE(409),
         ETAG_MISMATCH(412),
         UNSUPPORTED_MEDIA_TYPE(415),
         STREAM_NOT_READY(503),

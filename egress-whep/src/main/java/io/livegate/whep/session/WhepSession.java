@@ -91,6 +91,14 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     /** Binds the transport and what the answer agreed; called once, before any callback can run. */
     public void bind(WebRtcTransport t, NegotiatedMedia v, NegotiatedMedia a) {
         this.transport = t;
+        bindMedia(v, a);
+    }
+
+    /**
+     * What a server-offer session's answer agreed, once the PATCH brings it; called before the transport is bound
+     * to the peer, so before any media callback.
+     */
+    public void bindMedia(NegotiatedMedia v, NegotiatedMedia a) {
         if (v != null) {
             video.bind(v.codec());
         }
