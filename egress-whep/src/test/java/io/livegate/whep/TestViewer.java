@@ -64,6 +64,27 @@ final class TestViewer implements AutoCloseable {
                 + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + common + "a=mid:1\r\na=rtpmap:111 opus/48000/2\r\n";
     }
 
+    /**
+     * Our answer to a server offer (server-offer mode): the offer's first video payload type with its RTX and
+     * fmtp, Opus, {@code a=setup:active} (we are the DTLS client, as {@link #connect} does).
+     */
+    String answer(String offer) {
+        String fmtp = line(offer, "a=fmtp:");
+        String pt = fmtp.split(" ")[0];
+        String rtx = offer.lines().filter(l -> l.startsWith("a=fmtp:") && l.endsWith(" apt=" + pt)).findFirst()
+                .orElseThrow().substring("a=fmtp:".length()).split(" ")[0];
+        String common = "c=IN IP4 0.0.0.0\r\na=ice-ufrag:" + ice.ufrag() + "\r\na=ice-pwd:" + ice.pwd()
+                + "\r\na=fingerprint:" + CERT.fingerprint().toSdpValue() + "\r\na=setup:active\r\na=recvonly\r\n"
+                + "a=rtcp-mux\r\n";
+        boolean audio = offer.contains("m=audio");
+        return "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0" + (audio ? " 1" : "") + "\r\n"
+                + "m=video 9 UDP/TLS/RTP/SAVPF " + pt + " " + rtx + "\r\n" + common + "a=mid:0\r\n"
+                + "a=rtpmap:" + pt + " H264/90000\r\na=rtcp-fb:" + pt + " nack\r\na=rtcp-fb:" + pt + " nack pli\r\n"
+                + "a=fmtp:" + fmtp + "\r\na=rtpmap:" + rtx + " rtx/90000\r\na=fmtp:" + rtx + " apt=" + pt + "\r\n"
+                + (audio ? "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + common + "a=mid:1\r\na=rtpmap:111 opus/48000/2\r\n"
+                : "");
+    }
+
     static String line(String sdp, String prefix) {
         for (String l : sdp.split("\r\n")) {
             if (l.startsWith(prefix)) {

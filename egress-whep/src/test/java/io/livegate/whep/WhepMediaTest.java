@@ -40,6 +40,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -238,5 +239,72 @@ class WhepMediaTest {
         next(Long.parseLong(TestViewer.line(answer, "a=ssrc-group:FID ").split(" ")[0]));
         publisher.setTrack(new Track(0, Codec.VP8, 90_000, new CodecParameters.VpxParameters(0, 8, 320, 180)));
         await().atMost(Duration.ofSeconds(5)).until(() -> egress.sessions().isEmpty());
+    }
+
+    private FullHttpResponse send(HttpMethod method, String uri, String type, String body) {
+        EmbeddedChannel ch = new EmbeddedChannel(new SimpleChannelInboundHandler<FullHttpRequest>() {
+            @Override
+            protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
+                egress.handle(ctx, req);
+            }
+        });
+        FullHttpRequest req = new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, method, uri,
+                Unpooled.copiedBuffer(body == null ? "" : body, StandardCharsets.UTF_8));
+        if (type != null) {
+            req.headers().set(HttpHeaderNames.CONTENT_TYPE, type);
+        }
+        ch.writeInbound(req);
+        FullHttpResponse r = ch.readOutbound();
+        ch.finishAndReleaseAll();
+        return r;
+    }
+
+    @Test
+    void serverOfferViewerThatChecksBeforeItsAnswerArrivesGetsTheGopAndRtx() throws Exception {
+        write(10);
+        FullHttpResponse created = send(HttpMethod.POST, "/live/m/whep", null, null);
+        assertThat(created.status().code()).isEqualTo(201);
+        String location = created.headers().get(HttpHeaderNames.LOCATION);
+        String offer = created.content().toString(StandardCharsets.UTF_8);
+        created.release();
+        String[] fid = TestViewer.line(offer, "a=ssrc-group:FID ").split(" ");
+        long videoSsrc = Long.parseLong(fid[0]);
+        long rtxSsrc = Long.parseLong(fid[1]);
+        String answer = viewer.answer(offer);
+        int rtxPt = Integer.parseInt(answer.lines().filter(l -> l.contains(" apt=")).findFirst().orElseThrow()
+                .substring(7).split(" ")[0]);
+
+        // Like a browser: ICE checks and the DTLS ClientHello leave as soon as it has our offer, before the
+        // PATCH with its answer reaches us. The check is answered; DTLS waits for the fingerprint.
+        CompletableFuture<Void> connected = CompletableFuture.runAsync(() -> {
+            try {
+                viewer.connect(offer);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(300);
+        assertThat(connected).isNotDone();
+        assertThat(egress.sessions()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("NEW"));
+
+        FullHttpResponse patched = send(HttpMethod.PATCH, location, "application/sdp", answer);
+        assertThat(patched.status().code()).as(patched.content().toString(StandardCharsets.UTF_8)).isEqualTo(204);
+        patched.release();
+        connected.get(10, TimeUnit.SECONDS);
+
+        RtpPacket first = next(videoSsrc);
+        assertThat(first.payload()[0] & 0x1F).isEqualTo(24); // the cached GOP starts with SPS/PPS
+        int frames = first.header().marker() ? 1 : 0;
+        RtpPacket p = first;
+        while (frames < 10) {
+            p = next(videoSsrc);
+            if (p.header().marker()) {
+                frames++;
+            }
+        }
+        viewer.sendRtcp(TransportLayerNack.of(1, (int) videoSsrc, List.of(first.header().sequenceNumber())));
+        RtpPacket rtx = next(rtxSsrc);
+        assertThat(rtx.header().payloadType()).isEqualTo(rtxPt);
+        assertThat(egress.sessions()).singleElement().satisfies(s -> assertThat(s.state()).isEqualTo("CONNECTED"));
     }
 }
