@@ -78,6 +78,7 @@ public final class Gateway implements AutoCloseable {
                 opus = new OpusTranscoding(config.transcode(), router);
                 closeables.add(opus);
                 whep = new WhepEgress(config.whep(), router, webrtc, config.transcode().enabled() ? opus : null);
+                whep.setServerOffer(config.whepServerOffer().enabled(), config.whepServerOffer().answerTimeout());
                 closeables.add(whep);
             }
 

@@ -23,7 +23,11 @@ import java.time.Duration;
 /** The effective configuration, bound from a {@link ConfigTree}. Sections mirror {@code conf/livegate.yaml}. */
 public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers subscribers, boolean metricsEnabled,
                             RtmpConfig rtmp, SrtConfig srt, HlsConfig hls, WebRtcConfig webrtc, WhepConfig whep,
-                            TranscodeConfig transcode) {
+                            ServerOffer whepServerOffer, TranscodeConfig transcode) {
+
+    /** WHEP server-offer mode: on or off, and how long an offer waits for its answer. */
+    public record ServerOffer(boolean enabled, Duration answerTimeout) {
+    }
 
     /** The HTTP server section. */
     public record Http(String host, int port, int maxBodySize, String corsOrigin, Duration idleTimeout) {
@@ -51,6 +55,7 @@ public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers
         return new GatewayConfig(http, log, router, subs, c.bool("metrics.enabled"),
                 c.bool("rtmp.enabled") ? rtmp(c) : null, c.bool("srt.enabled") ? srt(c) : null,
                 c.bool("hls.enabled") ? hls(c) : null, webrtc(c), c.bool("whep.enabled") ? whep(c) : null,
+                new ServerOffer(c.bool("whep.server_offer"), c.duration("whep.server_offer_answer_timeout")),
                 transcode(c));
     }
 
