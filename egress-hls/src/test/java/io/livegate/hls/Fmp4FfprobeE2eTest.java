@@ -1,5 +1,6 @@
 package io.livegate.hls;
 
+import io.livegate.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -114,7 +115,7 @@ class Fmp4FfprobeE2eTest {
             Files.write(out, file.toByteArray());
             long expected = media.frames.stream().filter(f -> f.trackId() == (rendition.equals("video") ? 0 : 1))
                     .count();
-            String probe = MediaFixture.run(dir, List.of("ffprobe", "-v", "error", "-count_frames",
+            String probe = Commands.run(dir, List.of("ffprobe", "-v", "error", "-count_frames",
                     "-show_entries", "stream=codec_name,nb_read_frames", "-of", "csv=p=0", out.toString())).trim();
             String[] f = probe.split(",");
             assertThat(f[0]).isEqualTo(rendition.equals("video") ? codec : audioCodec);
@@ -124,7 +125,7 @@ class Fmp4FfprobeE2eTest {
                 // Audio starts at the first video keyframe: at most a frame or two of audio fall before it.
                 assertThat(Long.parseLong(f[1])).isBetween(expected - 3, expected);
             }
-            String decode = MediaFixture.run(dir, List.of("ffmpeg", "-v", "error", "-i", out.toString(), "-f", "null",
+            String decode = Commands.run(dir, List.of("ffmpeg", "-v", "error", "-i", out.toString(), "-f", "null",
                     "-"));
             assertThat(decode.lines().filter(l -> !l.isBlank())).isEmpty();
         }

@@ -1,5 +1,6 @@
 package io.livegate.hls;
 
+import io.livegate.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livegate.router.PublishHook;
@@ -73,7 +74,7 @@ class HlsJsE2eTest {
         }
         if (!Files.isDirectory(JS.resolve("node_modules/hls.js")) || !Files.isDirectory(
                 JS.resolve("node_modules/playwright-core"))) {
-            MediaFixture.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+            Commands.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
         }
     }
 

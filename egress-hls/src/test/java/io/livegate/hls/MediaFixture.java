@@ -13,8 +13,8 @@ import io.livegate.media.Track;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.Publisher;
 import io.livegate.router.StreamRegistry;
+import io.livegate.testing.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,20 +35,6 @@ final class MediaFixture {
         this.video = video;
         this.audio = audio;
         this.frames = frames;
-    }
-
-    /** Runs a command, failing the test with its output when it fails. */
-    static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        try {
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(cmd + " failed: " + new String(out, StandardCharsets.UTF_8));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } finally {
-            p.destroyForcibly();
-        }
     }
 
     /**
@@ -77,15 +63,15 @@ final class MediaFixture {
                 "-t", Double.toString(seconds)));
         encode.addAll(videoCodec);
         encode.addAll(List.of("-pix_fmt", "yuv420p", "-c:a", "aac", "-b:a", "64k", "-ac", "2", src.toString()));
-        run(dir, encode);
+        Commands.run(dir, encode);
         Path h264 = dir.resolve(name + ".h264");
         Path aac = dir.resolve(name + ".aac");
-        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", src.toString(),
+        Commands.run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-i", src.toString(),
                 "-map", "0:v", "-c", "copy", "-bsf:v", hevc ? "hevc_mp4toannexb,hevc_metadata=aud=insert"
                         : "h264_mp4toannexb,h264_metadata=aud=insert", "-f", hevc ? "hevc" : "h264",
                 h264.toString(),
                 "-map", "0:a", "-c", "copy", "-f", "adts", aac.toString()));
-        String probe = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
+        String probe = Commands.run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
                 "packet=pts_time,dts_time,flags", "-of", "csv=p=0", src.toString()));
         return load(Files.readAllBytes(h264), Files.readAllBytes(aac), probe, sampleRate, hevc);
     }
@@ -176,8 +162,8 @@ final class MediaFixture {
                 "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=30", "-t", Double.toString(seconds)));
         cmd.addAll(codec);
         cmd.addAll(List.of("-pix_fmt", "yuv420p", "-f", "ivf", ivf.toString()));
-        run(dir, cmd);
-        String probe = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
+        Commands.run(dir, cmd);
+        String probe = Commands.run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "v", "-show_entries",
                 "packet=flags", "-of", "csv=p=0", ivf.toString()));
         List<Boolean> keys = probe.lines().filter(l -> !l.isBlank()).map(l -> l.startsWith("K")).toList();
         byte[] b = Files.readAllBytes(ivf);
@@ -220,10 +206,10 @@ final class MediaFixture {
      */
     MediaFixture withOpusAudio(Path dir, double seconds) throws IOException, InterruptedException {
         Path mp4 = dir.resolve("opus.mp4");
-        run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
+        Commands.run(dir, List.of("ffmpeg", "-hide_banner", "-loglevel", "error", "-y", "-f", "lavfi", "-i",
                 "sine=frequency=440:sample_rate=48000", "-t", Double.toString(seconds), "-c:a", "libopus", "-b:a",
                 "64k", "-ac", "2", mp4.toString()));
-        String dump = run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "a", "-show_packets",
+        String dump = Commands.run(dir, List.of("ffprobe", "-v", "error", "-select_streams", "a", "-show_packets",
                 "-show_data", mp4.toString()));
         List<byte[]> packets = new ArrayList<>();
         java.io.ByteArrayOutputStream current = null;

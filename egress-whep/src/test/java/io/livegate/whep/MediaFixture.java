@@ -9,13 +9,12 @@ import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Payload;
 import io.livegate.media.Track;
+import io.livegate.testing.Commands;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Test media made by ffmpeg: H.264 baseline (raw Annex B with AUDs, no B-frames so pts = dts at 30 fps) and
@@ -35,19 +34,6 @@ final class MediaFixture {
         this.audio = audio;
         this.frames = frames;
         this.durationMicros = durationMicros;
-    }
-
-    static String run(Path dir, List<String> cmd) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-        try {
-            byte[] out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new IOException(cmd + " failed: " + new String(out, StandardCharsets.UTF_8));
-            }
-            return new String(out, StandardCharsets.UTF_8);
-        } finally {
-            p.destroyForcibly();
-        }
     }
 
     /** {@code seconds} (whole) of testsrc2 {@code width}x{@code height}@30 with a 1 s GOP, and a tone. */
@@ -73,7 +59,7 @@ final class MediaFixture {
         cmd.addAll(rate);
         cmd.addAll(List.of("-f", "h264", h264.toString(), "-map", "1:a", "-ac", "2",
                 "-c:a", opus ? "libopus" : "aac", "-b:a", "64k", "-f", opus ? "ogg" : "adts", audioFile.toString()));
-        run(dir, cmd);
+        Commands.run(dir, cmd);
         byte[] raw = Files.readAllBytes(h264);
         List<List<byte[]>> units = new ArrayList<>();
         List<byte[]> current = null;

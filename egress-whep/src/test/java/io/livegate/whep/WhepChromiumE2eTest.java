@@ -1,5 +1,6 @@
 package io.livegate.whep;
 
+import io.livegate.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
@@ -47,8 +48,8 @@ class WhepChromiumE2eTest {
     void setUp() throws Exception {
         installPlayer();
         ns = "lg-whep-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        MediaFixture.run(dir, List.of("ip", "netns", "add", ns));
-        MediaFixture.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        Commands.run(dir, List.of("ip", "netns", "add", ns));
+        Commands.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
     }
 
     @AfterEach
@@ -56,7 +57,7 @@ class WhepChromiumE2eTest {
         if (server != null) {
             server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        MediaFixture.run(dir, List.of("ip", "netns", "del", ns));
+        Commands.run(dir, List.of("ip", "netns", "del", ns));
     }
 
     private static synchronized void installPlayer() throws Exception {
@@ -66,7 +67,7 @@ class WhepChromiumE2eTest {
                     StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
-            MediaFixture.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+            Commands.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
         }
     }
 

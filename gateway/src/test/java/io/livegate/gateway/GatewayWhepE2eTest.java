@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.livegate.testing.Commands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,8 +47,8 @@ class GatewayWhepE2eTest {
     void setUp() throws Exception {
         installPlayer();
         ns = "lg-gw-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        run(List.of("ip", "netns", "add", ns));
-        run(List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        Commands.run(Path.of("."), List.of("ip", "netns", "add", ns));
+        Commands.run(Path.of("."), List.of("ip", "-n", ns, "link", "set", "lo", "up"));
     }
 
     @AfterEach
@@ -55,7 +56,7 @@ class GatewayWhepE2eTest {
         for (Process p : processes) {
             p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
-        run(List.of("ip", "netns", "del", ns));
+        Commands.run(Path.of("."), List.of("ip", "netns", "del", ns));
     }
 
     private static synchronized void installPlayer() throws Exception {
@@ -65,20 +66,8 @@ class GatewayWhepE2eTest {
             Files.copy(clients.resolve(f), JS.resolve(f), StandardCopyOption.REPLACE_EXISTING);
         }
         if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
-            run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
+            Commands.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
         }
-    }
-
-    private static String run(List<String> cmd) throws Exception {
-        return run(Path.of("."), cmd);
-    }
-
-    private static String run(Path cwd, List<String> cmd) throws Exception {
-        Process p = new ProcessBuilder(cmd).directory(cwd.toFile()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("%s: %s", cmd, out).isZero();
-        return out;
     }
 
     /** Starts a command inside the namespace; its output goes to a file in the test's directory. */
