@@ -26,13 +26,12 @@
     return v;
   }
 
-  // Calls onFrame({stamp, flash, displayEpochMs, presentedFrames}) for each frame the page presents.
+  // Calls onFrame({stamp, flash, displayEpochMs, ...}) for each frame the page presents. The frame is drawn once,
+  // scaled to a quarter of its width (cheap on a CPU-only browser; the stamp's blocks are then 6 px, still read
+  // from their 3x3 centres, and smeared or torn frames are rejected by the complementary rows).
   function watchVideo(video, onFrame) {
     const cv = document.createElement('canvas');
     const cx = cv.getContext('2d', { willReadFrequently: true });
-    const fv = document.createElement('canvas');
-    fv.width = 8; fv.height = 8;
-    const fx = fv.getContext('2d', { willReadFrequently: true });
     let stopped = false;
     const cb = (now, meta) => {
       if (stopped) return;
@@ -40,14 +39,14 @@
       // performance time -> epoch ms, sampled at every frame so a clock step cannot bias a run
       const epochOffset = Date.now() - performance.now();
       if (w && h) {
-        const stripH = Math.ceil(48 * w / 1280) + 1;
-        if (cv.width !== w || cv.height !== stripH) { cv.width = w; cv.height = stripH; }
-        cx.drawImage(video, 0, 0, w, stripH, 0, 0, w, stripH);
-        const stamp = decodeStamp(cx.getImageData(0, 0, w, stripH), w);
-        // centre 32x32 of the 160x160 flash box at (1080,520) of 1280x720, scaled to the frame size
-        const sx = 1144 * w / 1280, sy = 584 * h / 720, ss = 32 * w / 1280;
-        fx.drawImage(video, sx, sy, ss, ss, 0, 0, 8, 8);
-        const fd = fx.getImageData(0, 0, 8, 8).data;
+        const cw = Math.round(w / 4), ch = Math.round(h / 4);
+        if (cv.width !== cw || cv.height !== ch) { cv.width = cw; cv.height = ch; }
+        cx.drawImage(video, 0, 0, w, h, 0, 0, cw, ch);
+        const stripH = Math.ceil(48 * cw / 1280) + 1;
+        const stamp = decodeStamp(cx.getImageData(0, 0, cw, stripH), cw);
+        // centre 32x32 of the 160x160 flash box at (1080,520) of a 1280x720 frame, at the canvas scale
+        const sx = Math.round(1144 * cw / 1280), sy = Math.round(584 * ch / 720), ss = Math.max(2, Math.round(32 * cw / 1280));
+        const fd = cx.getImageData(sx, sy, ss, ss).data;
         let sum = 0;
         for (let i = 0; i < fd.length; i += 4) sum += fd[i] + fd[i + 1] + fd[i + 2];
         const flash = sum / (fd.length / 4 * 3) > 128;

@@ -6,21 +6,22 @@
 #   rtmp-whep   RTMP -> WHEP: glass-to-glass latency + A/V sync (beep vs flash), one session of SECONDS (default 25)
 #   rtmp-whep-warm  same as rtmp-whep, but an audio-only WHEP viewer has been playing for 5 s when the measured one
 #               joins (the stream's WHEP fan-out and transcoder are already running)
+#   rtmp-whep-video  RTMP -> WHEP, video-only offer (no audio, so no lip sync): latency of the video path alone
 #   srt-whep    SRT (MPEG-TS, latency=120 ms) -> WHEP: same
 #   rtmp-hls    RTMP -> LL-HLS with hls.js lowLatencyMode: glass-to-glass latency, SECONDS (default 30)
 #   whep-joins  RTMP -> WHEP: JOINS (default 10) sessions of SECONDS (default 4): time to first frame
 # Needs root (ip netns), ffmpeg, node, /usr/bin/chromium, `npm install` done here, and the gateway built:
 #   cd /work/main && mvn -B -q -o -pl gateway test-compile
 #   mvn -B -q -o -pl gateway dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
-# Environment: JAVA_HOME (default temurin-25), CP_FILE (default /tmp/cp.txt), REPO (default ../..).
+# Environment: TS_OPTS (extra mpegts muxer options for srt-whep, see source.sh), JAVA_HOME (default temurin-25), CP_FILE (default /tmp/cp.txt), REPO (default ../..).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 REPO=${REPO:-$(cd "$HERE/../.." && pwd)}
-MODE=${1:?mode: rtmp-whep | rtmp-whep-warm | srt-whep | rtmp-hls | whep-joins}
+MODE=${1:?mode: rtmp-whep | rtmp-whep-warm | rtmp-whep-video | srt-whep | rtmp-hls | whep-joins}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 CP_FILE=${CP_FILE:-/tmp/cp.txt}
 case "$MODE" in
-  rtmp-whep|rtmp-whep-warm|srt-whep) SECS=${2:-25} ;;
+  rtmp-whep|rtmp-whep-warm|rtmp-whep-video|srt-whep) SECS=${2:-25} ;;
   rtmp-hls) SECS=${2:-30} ;;
   whep-joins) SECS=${2:-4}; JOINS=${3:-10} ;;
   *) echo "unknown mode $MODE" >&2; exit 2 ;;
@@ -69,9 +70,12 @@ if [ "$MODE" = rtmp-whep-warm ]; then
 fi
 (while sleep 2; do echo "$(date -u +%T) $(cat /proc/loadavg)"; done) > "$OUT/loadavg.txt" &
 PIDS+=($!)
+vmstat -n 2 > "$OUT/vmstat.txt" 2>&1 &
+PIDS+=($!)
 echo "$(date -u +%T) $(cat /proc/loadavg)" >> "$OUT/loadavg.txt"
 case "$MODE" in
   rtmp-whep|rtmp-whep-warm|srt-whep) inns node "$HERE/whep-latency.mjs" http://127.0.0.1:8080 live/lat "$SECS" ;;
+  rtmp-whep-video) inns node "$HERE/whep-latency.mjs" http://127.0.0.1:8080 live/lat "$SECS" --video-only ;;
   whep-joins) inns node "$HERE/whep-latency.mjs" http://127.0.0.1:8080 live/lat "$SECS" --joins "$JOINS" ;;
   rtmp-hls) inns node "$HERE/hls-latency.mjs" http://127.0.0.1:8080/live/lat/index.m3u8 "$SECS" ;;
 esac > "$OUT/player.log" 2> "$OUT/player.err" || echo "player exited with $?" >&2
@@ -79,5 +83,6 @@ echo "$(date -u +%T) $(cat /proc/loadavg)" >> "$OUT/loadavg.txt"
 inns curl -s -m 2 http://127.0.0.1:8080/api/v1/streams/live/lat > "$OUT/stream-after.json" || true
 grep '^{"summary"' "$OUT/player.log" > "$OUT/summary.json" || { tail -20 "$OUT/player.log" "$OUT/player.err" >&2; exit 1; }
 awk '{print $2}' "$OUT/loadavg.txt" | sort -n | awk '{a[NR]=$1} END {printf "load average (1 min) during run: min %s max %s\n", a[1], a[NR]}' | tee "$OUT/load.txt"
+awk 'NR > 3 {n++; id += $15} END {if (n) printf "CPU idle during run (vmstat): %.0f %%\n", id / n}' "$OUT/vmstat.txt" | tee -a "$OUT/load.txt"
 echo "results: $OUT"
 cat "$OUT/summary.json"

@@ -6,8 +6,11 @@ import { execFileSync } from 'node:child_process';
 
 const file = process.argv[2];
 const probe = (sel) => Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', sel, '-show_entries',
-  'stream=start_time', '-of', 'csv=p=0', file]).toString().trim());
-const aStart = probe('a:0');
+  'stream=start_time', '-of', 'csv=p=0', file]).toString().split(/\s+/).filter(Boolean)[0]);
+// ffmpeg's filters see timestamps minus the file's start time, so the audio start is taken relative to it too
+const fileStart = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=start_time', '-of', 'csv=p=0',
+  file]).toString().trim());
+const aStart = probe('a:0') - fileStart;
 const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000',
   '-f', 'f32le', '-'], { maxBuffer: 1 << 30 });
 const samples = new Float32Array(pcm.buffer, pcm.byteOffset, pcm.length / 4);

@@ -10,7 +10,7 @@
 #   audio: silence with a 1 kHz beep (amplitude 0.5) for the first 100 ms of each whole second of stream time,
 #          48 kHz stereo, AAC-LC 128 kbit/s (ffmpeg's native encoder).
 # Flash and beep start at the same stream time, so any offset a player shows is the pipeline's.
-# Usage: source.sh URL SECONDS [flv|mpegts|FORMAT]   (FORMAT defaults to flv; mpegts is used for srt://)
+# Usage: [TS_OPTS=...] source.sh URL SECONDS [flv|mpegts|FORMAT]   (FORMAT defaults to flv; mpegts is used for srt://)
 set -euo pipefail
 URL=$1
 SECONDS_=${2:-30}
@@ -26,7 +26,9 @@ settb=AVTB,setpts=RTCTIME,split[main][strip];
 [1:a]aformat=sample_fmts=fltp:sample_rates=48000:channel_layouts=stereo[a]
 G
 extra=()
-if [ "$FORMAT" = mpegts ]; then extra=(-mpegts_flags +resend_headers); fi
+# TS_OPTS: extra mpegts muxer options, e.g. TS_OPTS='-pes_payload_size 0' (ffmpeg's default packs AAC frames
+# into PES packets of >= 2930 bytes, ~180 ms of audio at 128 kbit/s, so audio reaches the server in bursts).
+if [ "$FORMAT" = mpegts ]; then read -r -a extra <<< "-mpegts_flags +resend_headers ${TS_OPTS:-}"; fi
 exec ffmpeg -hide_banner -nostdin -loglevel "${LOGLEVEL:-error}" \
   -re -f lavfi -i "testsrc2=size=1280x720:rate=30" \
   -re -f lavfi -i "aevalsrc=exprs='if(lt(mod(t,1),0.1),0.5*sin(2*PI*1000*t),0)':s=48000" \

@@ -7,6 +7,7 @@
 // Usage: node whep-latency.mjs ORIGIN STREAM_PATH SECONDS [--joins N] [--warmup S]
 //   --joins N: N sequential sessions of SECONDS each (fresh RTCPeerConnection, DELETE between, random 0-1 s gap).
 //   --warmup S: seconds at the start of each session left out of latency/sync statistics (default 2).
+//   --video-only: offer video only (no audio track, so no lip sync in the browser): the video path alone.
 //   --hold: only keep an audio-only viewer connected for SECONDS (no measurement), so that a second, measured
 //           viewer joins a stream that is already playing over WHEP ("warm" join).
 // Prints one JSON line per second of each session and a final {"summary": ...} line. Must run in a network
@@ -22,6 +23,7 @@ const seconds = Number(secondsArg || 25);
 const joins = opt('--joins', 1);
 const warmupMs = 1000 * opt('--warmup', 2);
 const hold = args.includes('--hold');
+const videoOnly = args.includes('--video-only');
 const lib = readFileSync(new URL('./page-lib.js', import.meta.url), 'utf8');
 
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM || '/usr/bin/chromium', headless: true,
@@ -36,7 +38,7 @@ try {
   const sessions = [];
   for (let j = 0; j < joins; j++) {
     if (j > 0) await new Promise((r) => setTimeout(r, Math.random() * 1000));
-    const s = await page.evaluate(async ({ url, seconds, warmupMs, hold }) => {
+    const s = await page.evaluate(async ({ url, seconds, warmupMs, hold, videoOnly }) => {
       const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
       const pc = new RTCPeerConnection();
       if (hold) {
@@ -50,7 +52,7 @@ try {
         return { status: r.status, hold: true };
       }
       pc.addTransceiver('video', { direction: 'recvonly' });
-      pc.addTransceiver('audio', { direction: 'recvonly' });
+      if (!videoOnly) pc.addTransceiver('audio', { direction: 'recvonly' });
       const video = document.createElement('video');
       video.autoplay = true; video.playsInline = true; // not muted: Chromium feeds WebAudio only from played audio
       document.body.appendChild(video);
@@ -147,7 +149,7 @@ try {
         firstDecodedAfterConnectMs: firstDecodedPerf === null || connectedPerf === null ? null : firstDecodedPerf - connectedPerf,
         last,
       };
-    }, { url: origin + '/' + streamPath + '/whep', seconds, warmupMs, hold });
+    }, { url: origin + '/' + streamPath + '/whep', seconds, warmupMs, hold, videoOnly });
     const { latencies, avOffsets, ...rest } = s;
     console.log(JSON.stringify({ join: j + 1, ...rest, latency: summary(latencies || []), av: summary(avOffsets || []) }));
     sessions.push(s);
