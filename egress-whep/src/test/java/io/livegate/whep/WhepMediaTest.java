@@ -208,6 +208,37 @@ class WhepMediaTest {
         });
     }
 
+    /**
+     * Audio starts live: audio that is already old when the session's audio starts (what a transcoder started by
+     * this viewer produces from the cached GOP) is skipped, so the browser does not buffer it and hold video back;
+     * once audio flows nothing is skipped, so it has no gaps.
+     */
+    @Test
+    void audioStartsLiveSkippingStaleFramesButNeverGapsAfterwards() throws Exception {
+        publisher.setTrack(new Track(1, Codec.OPUS, 48_000, new CodecParameters.OpusParameters(2, 312, 48_000)));
+        write(10);
+        String answer = post();
+        String audioSection = answer.substring(answer.indexOf("m=audio"));
+        long audioSsrc = Long.parseLong(TestViewer.line(audioSection, "a=ssrc:").split(" ")[0]);
+        long videoSsrc = Long.parseLong(TestViewer.line(answer, "a=ssrc-group:FID ").split(" ")[0]);
+        viewer.connect(answer);
+        next(videoSsrc); // connected and receiving
+        long old = System.nanoTime() - TimeUnit.SECONDS.toNanos(2);
+        for (int i = 1; i <= 8; i++) {
+            boolean stale = i <= 5 || i == 8;
+            publisher.write(new Frame(1, i * 960L, i * 960L, true, new Payload.OpusPacket(new byte[] {(byte) 0xFC,
+                    (byte) i, 0, 0}), stale ? old : System.nanoTime()));
+        }
+        List<Integer> received = new ArrayList<>();
+        RtpPacket p;
+        while (received.size() < 3 && (p = viewer.rtp.poll(5, TimeUnit.SECONDS)) != null) {
+            if ((p.header().ssrc() & 0xFFFFFFFFL) == audioSsrc) {
+                received.add((int) p.payload()[1]);
+            }
+        }
+        assertThat(received).containsExactly(6, 7, 8);
+    }
+
     /** Viewer and frame counters survive a second viewer joining the same stream. */
     @Test
     void aSecondViewerSharesTheStream() throws Exception {

@@ -67,6 +67,10 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     private volatile long droppedPackets;
     private volatile long packetsSent;
     private volatile long bytesSent;
+    /** Audio older than this when a session's audio starts is skipped (transcoding adds ~40 ms; players ~20 ms). */
+    static final long STALE_AUDIO_NANOS = 250_000_000L;
+    private boolean audioLive;
+    private long staleAudioSkipped;
     private long windowStartNanos;
     private long windowBytes;
     private volatile long bitrate;
@@ -224,9 +228,9 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
         }
         onClosed.accept(this);
         log.info("whep session end id={} path={} remote={} reason={} packets={} bytes={} retransmits={} nacks={} "
-                        + "plis={} dropped={} first_media_ms={}", id, path, remoteAddress, reason, packetsSent,
-                bytesSent, rtcp.retransmits(), rtcp.nacks(), rtcp.keyframeRequests(), droppedPackets,
-                firstMediaMillis);
+                        + "plis={} dropped={} first_media_ms={} stale_audio_skipped={}", id, path, remoteAddress, reason,
+                packetsSent, bytesSent, rtcp.retransmits(), rtcp.nacks(), rtcp.keyframeRequests(), droppedPackets,
+                firstMediaMillis, staleAudioSkipped);
     }
 
     // ---- media (event loop) ----
@@ -276,6 +280,17 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
         OutboundTrack o = f.trackId() == video.sourceTrackId ? video : f.trackId() == audio.sourceTrackId ? audio : null;
         if (o == null) {
             return;
+        }
+        if (o == audio && !audioLive) {
+            // Audio starts live. A transcoder started by this viewer first works through the stream's cached GOP
+            // and delivers up to a second of old audio at once; the browser would buffer it and its lip sync would
+            // hold video back by as much. Old audio is skipped until the first fresh frame; never after, so the
+            // audio that does play has no gaps.
+            if (System.nanoTime() - f.ingestNanos() > STALE_AUDIO_NANOS) {
+                staleAudioSkipped++;
+                return;
+            }
+            audioLive = true;
         }
         enqueue(f, o, f.timestamp(), false);
         drain();
