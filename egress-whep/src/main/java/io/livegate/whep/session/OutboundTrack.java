@@ -25,7 +25,7 @@ final class OutboundTrack {
 
     /** The source timestamp of the last packet sent and when, to place SR timestamps. */
     private long lastSourceTimestamp = Long.MIN_VALUE;
-    private long lastSendNanos;
+    private long lastMediaNanos;
     private long packets;
     private long octets;
     /** Drop video until a keyframe (start, or after this viewer's queue overflowed). */
@@ -57,13 +57,18 @@ final class OutboundTrack {
     }
 
     /** The next packet: header rewritten for this viewer, remembered for NACKs. */
-    RtpPacket next(byte[] payload, boolean marker, long sourceTimestamp, long nowNanos) {
+    /**
+     * The next packet of this track. {@code mediaNanos} is the ingest instant the source timestamp stands for:
+     * sender reports map RTP time to wall-clock time from it, so every track of a stream shares one timeline
+     * (audio that left later, e.g. after transcoding, still maps to when it was captured) and lip sync holds.
+     */
+    RtpPacket next(byte[] payload, boolean marker, long sourceTimestamp, long mediaNanos) {
         long ts = (sourceTimestamp + timestampOffset) & 0xFFFFFFFFL;
         RtpPacket p = new RtpPacket(RtpHeader.of(marker, codec.payloadType(), sequence, ts, ssrc), payload);
         sequence = (sequence + 1) & 0xFFFF;
         history.add(p);
         lastSourceTimestamp = sourceTimestamp;
-        lastSendNanos = nowNanos;
+        lastMediaNanos = mediaNanos;
         packets++;
         octets += payload.length;
         return p;
@@ -85,12 +90,12 @@ final class OutboundTrack {
         return p;
     }
 
-    /** The RTP timestamp of this instant, extrapolated from the last packet sent (for SRs); -1 before any. */
+    /** The RTP timestamp of this instant on the media timeline (for SRs), from the last packet sent; -1 before any. */
     long rtpTimestampAt(long nowNanos) {
         if (lastSourceTimestamp == Long.MIN_VALUE) {
             return -1;
         }
-        long elapsed = (nowNanos - lastSendNanos) * clockRate / 1_000_000_000L;
+        long elapsed = (nowNanos - lastMediaNanos) * clockRate / 1_000_000_000L;
         return (lastSourceTimestamp + elapsed + timestampOffset) & 0xFFFFFFFFL;
     }
 

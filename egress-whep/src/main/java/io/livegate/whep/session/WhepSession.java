@@ -40,7 +40,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     private static final Logger log = LoggerFactory.getLogger(WhepSession.class);
 
     /** One RTP packet waiting to go. */
-    private record Pending(OutboundTrack track, byte[] payload, boolean marker, long timestamp) {
+    /** @param mediaNanos the ingest instant {@code timestamp} stands for: the anchor of this track's sender reports */
+    private record Pending(OutboundTrack track, byte[] payload, boolean marker, long timestamp, long mediaNanos) {
     }
 
     private final String id;
@@ -259,16 +260,19 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     public void onStart(List<PacketizedFrame> cached) {
         int n = 0;
         long edge = 0;
+        long edgeIngest = 0;
         for (PacketizedFrame f : cached) {
             if (f.isVideo() && f.trackId() == video.sourceTrackId) {
                 n++;
                 edge = f.timestamp();
+                edgeIngest = f.ingestNanos();
             }
         }
         int i = 0;
         for (PacketizedFrame f : cached) {
             if (f.isVideo() && f.trackId() == video.sourceTrackId) {
-                enqueue(f, video, edge - (n - 1 - i), true);
+                // Rewritten to end at the live edge, so they all stand for the newest cached frame's instant.
+                enqueue(f, video, edge - (n - 1 - i), edgeIngest, true);
                 i++;
             }
         }
@@ -292,7 +296,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
             }
             audioLive = true;
         }
-        enqueue(f, o, f.timestamp(), false);
+        enqueue(f, o, f.timestamp(), f.ingestNanos(), false);
         drain();
     }
 
@@ -304,7 +308,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     }
 
     /** @param cached a GOP frame: bounded by the stream's GOP cache already, so not by the viewer queue */
-    private void enqueue(PacketizedFrame f, OutboundTrack o, long timestamp, boolean cached) {
+    private void enqueue(PacketizedFrame f, OutboundTrack o, long timestamp, long mediaNanos, boolean cached) {
         if (o == video && o.waitKeyframe) {
             if (!f.keyframe()) {
                 return;
@@ -321,7 +325,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
             return;
         }
         for (int k = 0; k < payloads.size(); k++) {
-            queue.add(new Pending(o, payloads.get(k), k == payloads.size() - 1, timestamp));
+            queue.add(new Pending(o, payloads.get(k), k == payloads.size() - 1, timestamp, mediaNanos));
         }
     }
 
@@ -335,7 +339,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
         int sent = 0;
         Pending p;
         while (sent < config.burstPackets() && (p = queue.poll()) != null) {
-            send(t, p.track.next(p.payload, p.marker, p.timestamp, now));
+            send(t, p.track.next(p.payload, p.marker, p.timestamp, p.mediaNanos));
             sent++;
         }
         if (!queue.isEmpty() && (drainTimer == null || drainTimer.isDone())) {

@@ -64,4 +64,24 @@ class OutboundTrackTest {
         RtpPacket a = t.next(new byte[] {1}, true, 9000, 1_000_000_000L);
         assertThat(t.rtpTimestampAt(1_500_000_000L)).isEqualTo((a.header().timestamp() + 45_000) & 0xFFFFFFFFL);
     }
+
+    /**
+     * Sender reports place each track on the media timeline, not on the send time: audio that leaves 40 ms after
+     * the video it belongs with (transcoding) still maps the same wall-clock instant to the same media instant, so
+     * the browser's lip sync does not delay it.
+     */
+    @Test
+    void senderReportsOfAudioSentLaterStillLineUpWithVideo() {
+        OutboundTrack v = track(-1);
+        OutboundTrack a = new OutboundTrack("audio", 48_000);
+        a.bind(new NegotiatedCodec(Codec.OPUS, 111, 48_000, 2, Map.of(), -1));
+        long captured = 5_000_000_000L;
+        RtpPacket vp = v.next(new byte[] {1}, true, 90_000, captured);   // 1.0 s of media, ingested at `captured`
+        RtpPacket ap = a.next(new byte[] {2}, true, 48_000, captured);   // the same 1.0 s, sent 40 ms later
+        long srAt = captured + 300_000_000L;
+        double videoSeconds = ((v.rtpTimestampAt(srAt) - vp.header().timestamp()) & 0xFFFFFFFFL) / 90_000.0;
+        double audioSeconds = ((a.rtpTimestampAt(srAt) - ap.header().timestamp()) & 0xFFFFFFFFL) / 48_000.0;
+        assertThat(videoSeconds).isEqualTo(0.3);
+        assertThat(audioSeconds).isEqualTo(0.3);
+    }
 }
