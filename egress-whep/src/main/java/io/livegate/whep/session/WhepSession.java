@@ -40,7 +40,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     private static final Logger log = LoggerFactory.getLogger(WhepSession.class);
 
     /** One RTP packet waiting to go. */
-    /** @param mediaNanos the ingest instant {@code timestamp} stands for: the anchor of this track's sender reports */
+    /** @param mediaNanos the wall-clock instant {@code timestamp} stands for: the anchor of this track's sender reports */
     private record Pending(OutboundTrack track, byte[] payload, boolean marker, long timestamp, long mediaNanos) {
     }
 
@@ -71,6 +71,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     /** Audio older than this when a session's audio starts is skipped (transcoding adds ~40 ms; players ~20 ms). */
     static final long STALE_AUDIO_NANOS = 250_000_000L;
     private boolean audioLive;
+    private long anchorWallNanos = Long.MIN_VALUE;
+    private double anchorMediaSeconds;
     private long staleAudioSkipped;
     private long windowStartNanos;
     private long windowBytes;
@@ -272,7 +274,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
         for (PacketizedFrame f : cached) {
             if (f.isVideo() && f.trackId() == video.sourceTrackId) {
                 // Rewritten to end at the live edge, so they all stand for the newest cached frame's instant.
-                enqueue(f, video, edge - (n - 1 - i), edgeIngest, true);
+                enqueue(f, video, edge - (n - 1 - i), mediaNanos(edge, video.clockRate, edgeIngest), true);
                 i++;
             }
         }
@@ -296,8 +298,24 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
             }
             audioLive = true;
         }
-        enqueue(f, o, f.timestamp(), f.ingestNanos(), false);
+        enqueue(f, o, f.timestamp(), mediaNanos(f.timestamp(), o.clockRate, f.ingestNanos()), false);
         drain();
+    }
+
+    /**
+     * The wall-clock instant a source timestamp stands for, for sender reports. The router puts every track of a
+     * stream on one timeline (one origin for all tracks), so timestamp / clock rate is a clock shared by audio and
+     * video; one anchor per session ties it to the wall clock. Mapping from the timestamp (not from when a frame
+     * arrived or left) keeps lip sync right when audio arrives in bursts (several AAC frames per MPEG-TS packet)
+     * or leaves later (transcoding).
+     */
+    private long mediaNanos(long sourceTimestamp, int clockRate, long ingestNanos) {
+        double media = sourceTimestamp / (double) clockRate;
+        if (anchorWallNanos == Long.MIN_VALUE) {
+            anchorWallNanos = ingestNanos;
+            anchorMediaSeconds = media;
+        }
+        return anchorWallNanos + Math.round((media - anchorMediaSeconds) * 1e9);
     }
 
     @Override
