@@ -42,10 +42,14 @@ public final class SharedStream implements Subscriber {
     private volatile boolean ended;
     private long framesPacketized;
     private long framesDropped;
+    private final AudioPacer audioPacer;
 
     SharedStream(String path, EventExecutor loop, int maxPayloadSize, int gopCacheMaxPackets, Runnable onIdle) {
         this.path = path;
         this.loop = loop;
+        this.audioPacer = new AudioPacer(System::nanoTime,
+                (task, delayNanos) -> loop.schedule(task, delayNanos, java.util.concurrent.TimeUnit.NANOSECONDS),
+                this::send);
         this.maxPayloadSize = maxPayloadSize;
         this.gopCacheMaxPackets = gopCacheMaxPackets;
         this.onIdle = onIdle;
@@ -162,6 +166,17 @@ public final class SharedStream implements Subscriber {
         }
         framesPacketized++;
         cache(pf);
+        if (!pf.isVideo()) {
+            audioPacer.offer(pf, track.clockRate()); // audio leaves on its timeline, not in the bursts it came in
+            return;
+        }
+        send(pf);
+    }
+
+    private void send(PacketizedFrame pf) {
+        if (ended) {
+            return;
+        }
         for (MediaSink s : sinks) {
             deliver(s, () -> s.onFrame(pf));
         }
