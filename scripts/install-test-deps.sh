@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive, on Debian 12: ffmpeg, srt-tools + libsrt, Chromium,
-# GStreamer, Node.js + npm, Maven. Idempotent: installs only what is missing. Needs root (or sudo).
+# Node.js + npm (the tests npm-install playwright-core and hls.js themselves), Maven, openssl, iproute2, curl.
+# A JDK >= 21 is not in Debian 12's archive: scripts/find-jdk.sh finds one under /usr/lib/jvm or says what is missing. Idempotent: installs only what is missing. Needs root (or sudo).
 set -euo pipefail
 need=()
 have() { command -v "$1" >/dev/null 2>&1; }
@@ -8,8 +9,6 @@ have ffmpeg || need+=(ffmpeg)
 have srt-live-transmit || need+=(srt-tools)
 [ -e /usr/lib/x86_64-linux-gnu/libsrt.so.1.5 ] || ldconfig -p 2>/dev/null | grep -q 'libsrt.so.1.5 ' || need+=(libsrt1.5-openssl)
 have chromium || need+=(chromium fonts-dejavu-core)
-have gst-launch-1.0 || need+=(gstreamer1.0-tools gstreamer1.0-plugins-base gstreamer1.0-plugins-good \
-  gstreamer1.0-plugins-bad gstreamer1.0-plugins-ugly gstreamer1.0-libav gstreamer1.0-nice python3-gi python3-gst-1.0)
 have node || need+=(nodejs)
 have npm || need+=(npm)
 have mvn || need+=(maven)

@@ -24,6 +24,8 @@ final class AudioPacer {
     static final long MAX_HOLD_NANOS = 300_000_000L;
     /** Arrival jitter tolerated before the timeline follows a source that runs late. */
     static final long LATE_NANOS = 100_000_000L;
+    /** Frames held at most: 300 ms of 2.5 ms Opus frames, far above any real stream; more are sent at once. */
+    static final int MAX_HELD_FRAMES = 128;
     /** Frames per window over which the least hold is measured (about a second of 20 ms frames). */
     static final int WINDOW_FRAMES = 50;
     /** Frames due within this much are sent now rather than scheduled. */
@@ -78,6 +80,13 @@ final class AudioPacer {
             }
             windowFrames = 0;
             windowMinHold = Long.MAX_VALUE;
+        }
+        if (queue.size() >= MAX_HELD_FRAMES) {
+            // A publisher whose timestamps barely advance must not make us hold without bound: release now.
+            reanchors++;
+            due = anchor(now, media);
+            queue.forEach(h -> out.accept(h.frame()));
+            queue.clear();
         }
         queue.add(new Held(f, due));
         pump();

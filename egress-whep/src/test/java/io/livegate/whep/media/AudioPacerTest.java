@@ -123,4 +123,14 @@ class AudioPacerTest {
     private long sendTime(long timestamp) {
         return sent.stream().filter(x -> x[0] == timestamp).findFirst().orElseThrow()[1];
     }
+
+    @Test
+    void aFloodOfFramesIsNeverHeldWithoutBound() {
+        for (int i = 0; i < 10_000; i++) {
+            pacer.offer(opus(0), 48_000); // first frame anchors; the rest are never due later than 300 ms
+            pacer.offer(new PacketizedFrame(1, Codec.OPUS, 14_000, true, List.of(new byte[] {1}), 0), 48_000);
+        }
+        assertThat(pacer.held()).isLessThanOrEqualTo(AudioPacer.MAX_HELD_FRAMES);
+        assertThat(sent.size() + pacer.held()).isEqualTo(20_000);
+    }
 }

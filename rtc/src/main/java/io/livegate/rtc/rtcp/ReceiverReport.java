@@ -40,11 +40,7 @@ public record ReceiverReport(int ssrc, List<ReceptionReport> reports, byte[] pro
         int n = encodedLength();
         RtcpHeader.write(b, off, reports.size(), TYPE_RR, n);
         put32(b, off + 4, ssrc);
-        int at = off + 8;
-        for (ReceptionReport r : reports) {
-            r.writeTo(b, at);
-            at += ReceptionReport.LENGTH;
-        }
+        int at = ReceptionReport.writeList(reports, b, off + 8);
         System.arraycopy(profileExtension, 0, b, at, profileExtension.length);
         return n;
     }

@@ -32,6 +32,15 @@ public record ReceptionReport(int ssrc, int fractionLost, int cumulativeLost, lo
         }
     }
 
+    /** Writes {@code reports} back to back at {@code at}; returns the offset after them. */
+    static int writeList(List<ReceptionReport> reports, byte[] b, int at) {
+        for (ReceptionReport r : reports) {
+            r.writeTo(b, at);
+            at += LENGTH;
+        }
+        return at;
+    }
+
     static List<ReceptionReport> parseList(byte[] b, int at, int count) {
         List<ReceptionReport> out = new ArrayList<>(count);
         for (int i = 0; i < count; i++, at += LENGTH) {

@@ -70,11 +70,7 @@ public record SenderReport(int ssrc, long ntpTimestamp, long rtpTimestamp, long 
         put32(b, off + 16, rtpTimestamp);
         put32(b, off + 20, packetCount);
         put32(b, off + 24, octetCount);
-        int at = off + 28;
-        for (ReceptionReport r : reports) {
-            r.writeTo(b, at);
-            at += ReceptionReport.LENGTH;
-        }
+        int at = ReceptionReport.writeList(reports, b, off + 28);
         System.arraycopy(profileExtension, 0, b, at, profileExtension.length);
         return n;
     }

@@ -1,6 +1,5 @@
 package io.livegate.rtc.rtp.codec;
 
-import io.livegate.media.Payload;
 import io.livegate.rtc.rtp.codec.RtpCodecException.Reason;
 
 /**
@@ -8,10 +7,7 @@ import io.livegate.rtc.rtp.codec.RtpCodecException.Reason;
  * bytes); a frame starts at S=1 with partition index 0, and is a keyframe when the P bit of the VP8 payload
  * header (RFC 6386 9.1) is 0.
  */
-public final class Vp8Depacketizer extends AbstractDepacketizer {
-
-    private final FrameBuffer frame = new FrameBuffer();
-    private boolean key;
+public final class Vp8Depacketizer extends VpxDepacketizer {
 
     public Vp8Depacketizer() {
         this(DepacketizerLimits.DEFAULT);
@@ -58,28 +54,12 @@ public final class Vp8Depacketizer extends AbstractDepacketizer {
     }
 
     @Override
-    void append(byte[] p) {
-        int d = descriptorLength(p);
-        if (frame.length() == 0 && d < p.length) {
-            key = (p[d] & 0x01) == 0;
-        }
-        account(p.length - d, frame.length() == 0 ? 1 : 0);
-        frame.append(p, d, p.length - d);
+    int descriptor(byte[] p) {
+        return descriptorLength(p);
     }
 
     @Override
-    Payload build() {
-        return frame.length() == 0 ? null : new Payload.VpxFrame(frame.toBytes());
-    }
-
-    @Override
-    boolean keyframe() {
-        return key;
-    }
-
-    @Override
-    void clear() {
-        frame.clear();
-        key = false;
+    boolean startsKeyframe(byte[] p, int d) {
+        return d < p.length && (p[d] & 0x01) == 0;
     }
 }

@@ -1,6 +1,5 @@
 package io.livegate.rtc.rtp.codec;
 
-import io.livegate.media.Payload;
 import io.livegate.rtc.rtp.codec.RtpCodecException.Reason;
 
 /**
@@ -8,10 +7,7 @@ import io.livegate.rtc.rtp.codec.RtpCodecException.Reason;
  * diffs, scalability structure); a frame starts at B=1 and is a keyframe when P=0 there. Layer frames of
  * one picture (same timestamp, up to the marker) are concatenated.
  */
-public final class Vp9Depacketizer extends AbstractDepacketizer {
-
-    private final FrameBuffer frame = new FrameBuffer();
-    private boolean key;
+public final class Vp9Depacketizer extends VpxDepacketizer {
 
     public Vp9Depacketizer() {
         this(DepacketizerLimits.DEFAULT);
@@ -79,28 +75,12 @@ public final class Vp9Depacketizer extends AbstractDepacketizer {
     }
 
     @Override
-    void append(byte[] p) {
-        int d = descriptorLength(p);
-        if (frame.length() == 0) {
-            key = (p[0] & 0x40) == 0;
-        }
-        account(p.length - d, frame.length() == 0 ? 1 : 0);
-        frame.append(p, d, p.length - d);
+    int descriptor(byte[] p) {
+        return descriptorLength(p);
     }
 
     @Override
-    Payload build() {
-        return frame.length() == 0 ? null : new Payload.VpxFrame(frame.toBytes());
-    }
-
-    @Override
-    boolean keyframe() {
-        return key;
-    }
-
-    @Override
-    void clear() {
-        frame.clear();
-        key = false;
+    boolean startsKeyframe(byte[] p, int d) {
+        return (p[0] & 0x40) == 0;
     }
 }
