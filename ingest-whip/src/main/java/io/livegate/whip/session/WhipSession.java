@@ -91,7 +91,9 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
     private long badPackets;
     private long windowStart;
     private long windowBytes;
+    private long windowStartAtConnect;
     private boolean tickFailed;
+    private boolean syncLogged;
 
     public WhipSession(String id, String path, String remoteAddress, WhipConfig config,
                        Consumer<WhipSession> onClosed) {
@@ -219,6 +221,7 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
         long now = System.nanoTime();
         lastRtpNanos = now;
         windowStart = now;
+        windowStartAtConnect = now;
         timer = t.eventLoop().scheduleAtFixedRate(this::tick, TICK_NANOS, TICK_NANOS, TimeUnit.NANOSECONDS);
         for (InboundTrack track : tracks) {
             if (track.video) {
@@ -325,7 +328,11 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
                 if (r != null && !r.rtx) {
                     sync.senderReport(r.track.id, sr.ntpTimestamp(), sr.rtpTimestamp(), now);
                     r.track.stats().senderReport(sr.compactNtp(), now / 1000);
-                    r.track.senderReports++;
+                    if (r.track.senderReports++ == 0 && sync.anchor(r.track.id) == LipSync.Anchor.ARRIVAL) {
+                        log.info("whip lip sync check id={} track={} first_sr_after_connect_ms={} "
+                                        + "arrival_anchor_error_ms={}", id, r.track.id,
+                                (now - windowStartAtConnect) / 1_000_000, sync.arrivalErrorMillis(r.track.id));
+                    }
                 }
             } else if (p instanceof Goodbye bye) {
                 log.debug("whip rtcp bye id={} ssrcs={}", id, bye.ssrcs());
@@ -374,6 +381,10 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
                 t.expire(now, this);
             }
             adapter.poll(now);
+            if (!syncLogged && sync.released()) {
+                syncLogged = true;
+                logSync(now);
+            }
             for (InboundTrack t : tracks) {
                 if (t.video && adapter.waitingForKeyframe(t.id)) {
                     requestKeyframe(t, now);
@@ -393,6 +404,16 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
                 log.warn("whip session tick failed id={} path={}", id, path, e);
             }
         }
+    }
+
+    private void logSync(long now) {
+        StringBuilder b = new StringBuilder();
+        for (InboundTrack t : tracks) {
+            b.append(' ').append(t.video ? "video" : "audio").append(t.id).append('=')
+                    .append(sync.anchor(t.id).name().toLowerCase(Locale.ROOT)).append("/sr=").append(t.senderReports);
+        }
+        log.info("whip lip sync id={} path={} after_connect_ms={}{}", id, path, (now - windowStartAtConnect) / 1_000_000,
+                b);
     }
 
     private void requestKeyframe(InboundTrack t, long now) {
