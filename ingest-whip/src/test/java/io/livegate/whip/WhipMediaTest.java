@@ -172,6 +172,26 @@ class WhipMediaTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> bed.registry.closed);
     }
 
+    @Test
+    void theBusCanAskForAKeyframeAndASilentPublisherTimesOut() throws Exception {
+        bed = new WhipTestBed(WhipConfig.DEFAULTS.withMediaTimeout(Duration.ofSeconds(1))
+                .withKeyframeRequestInterval(Duration.ofMillis(100)), io.livegate.router.RouterConfig.DEFAULTS,
+                io.livegate.router.PublishHook.ALLOW_ALL);
+        pub = new TestPublisher();
+        WhipTestBed.Reply r = bed.post("live/cam1", pub.offer());
+        pub.connect(r.body());
+        await().atMost(Duration.ofSeconds(5)).until(() -> pub.rtcp.stream()
+                .anyMatch(p -> p instanceof PictureLossIndication));
+        Thread.sleep(150);
+        pub.rtcp.clear();
+        bed.registry.controls.get(0).requestKeyframe();
+        await().atMost(Duration.ofSeconds(2)).until(() -> pub.rtcp.stream()
+                .anyMatch(p -> p instanceof PictureLossIndication));
+        // No RTP at all: the session ends after the media timeout, and with it the publisher.
+        await().atMost(Duration.ofSeconds(5)).until(() -> bed.registry.closed);
+        assertThat(bed.ingest.sessions()).isEmpty();
+    }
+
     private static RtpPacket withTwcc(RtpPacket p, int seq) {
         return new RtpPacket(p.header().withExtensions(List.of(new RtpHeaderExtension(3,
                 new byte[] {(byte) (seq >> 8), (byte) seq}))), p.payload());

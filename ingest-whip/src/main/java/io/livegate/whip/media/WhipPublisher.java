@@ -142,6 +142,11 @@ public final class WhipPublisher {
                 arrivalNanos), arrivalNanos));
     }
 
+    /** The timeline this publisher writes on. */
+    public LipSync sync() {
+        return sync;
+    }
+
     /** Releases held frames when the lip-sync hold ends. */
     public void poll(long nowNanos) {
         write(sync.poll(nowNanos));
