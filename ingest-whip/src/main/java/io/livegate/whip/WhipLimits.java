@@ -11,7 +11,7 @@ package io.livegate.whip;
  */
 public record WhipLimits(int maxSessions, int maxTracks, int maxSsrcsPerTrack, int maxHeldFrames) {
 
-    /** A publisher costs far more than a viewer (SRTP, reassembly, per-packet feedback): 2.5 Mbit/s × 200 is 500 Mbit/s. */
+    /** A publisher costs more than a viewer (reassembly, per-packet feedback); 200 × 2.5 Mbit/s is 500 Mbit/s in. */
     public static final int DEFAULT_MAX_SESSIONS = 200;
     /** Browsers and OBS publish one audio and one video track; 4 leaves room for a second camera or microphone. */
     public static final int DEFAULT_MAX_TRACKS = 4;

@@ -100,7 +100,8 @@ final class TestPublisher implements AutoCloseable {
         SrtpKeyingMaterial km = DtlsHandshake.run(DtlsRole.CLIENT, CERT, fp, dtls, DtlsConfig.DEFAULTS)
                 .keyingMaterial();
         SrtpProfile profile = SrtpProfile.fromDtlsId(km.profile().id());
-        srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT), profile));
+        srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT),
+                profile));
         srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
                 profile));
         this.remote = remote;

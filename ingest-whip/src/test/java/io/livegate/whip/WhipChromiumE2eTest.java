@@ -78,7 +78,8 @@ class WhipChromiumE2eTest {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         server = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp,
                 "-Dio.netty.leakDetection.level=paranoid", "--enable-native-access=ALL-UNNAMED",
-                "-Dlogback.configurationFile=" + Path.of("src", "test", "resources", "logback-test.xml").toAbsolutePath(),
+                "-Dlogback.configurationFile="
+                        + Path.of("src", "test", "resources", "logback-test.xml").toAbsolutePath(),
                 WhipTestServer.class.getName())
                 .redirectError(dir.resolve("server.log").toFile()).start();
         BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),

@@ -151,7 +151,8 @@ class WhipIngestTest {
         String location = r.header("Location");
         String ufrag = TestPublisher.line(offer, "a=ice-ufrag:");
         String pwd = TestPublisher.line(offer, "a=ice-pwd:");
-        String frag = "a=ice-ufrag:" + ufrag + "\r\na=ice-pwd:" + pwd + "\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n"
+        String frag = "a=ice-ufrag:" + ufrag + "\r\na=ice-pwd:" + pwd
+                + "\r\nm=audio 9 UDP/TLS/RTP/SAVPF 0\r\na=mid:0\r\n"
                 + "a=candidate:1 1 udp 2122260223 127.0.0.1 40000 typ host\r\na=end-of-candidates\r\n";
         String sdpfrag = "application/trickle-ice-sdpfrag";
         assertThat(bed.request(HttpMethod.PATCH, location, sdpfrag, frag, "If-Match", r.header("ETag")).status())

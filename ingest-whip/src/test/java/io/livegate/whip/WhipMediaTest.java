@@ -192,6 +192,37 @@ class WhipMediaTest {
         assertThat(bed.ingest.sessions()).isEmpty();
     }
 
+    @Test
+    void aPublisherWithoutKeyframesIsAskedForOneEveryKeyframeInterval() throws Exception {
+        bed = new WhipTestBed(WhipConfig.DEFAULTS.withKeyframeInterval(Duration.ofMillis(300))
+                .withKeyframeRequestInterval(Duration.ofMillis(100)).withSyncHold(Duration.ZERO),
+                io.livegate.router.RouterConfig.DEFAULTS, io.livegate.router.PublishHook.ALLOW_ALL);
+        pub = new TestPublisher();
+        WhipTestBed.Reply r = bed.post("live/cam1", pub.offer());
+        pub.connect(r.body());
+        await().atMost(Duration.ofSeconds(5)).until(() -> bed.ingest.sessions().get(0).state().equals("CONNECTED"));
+        H264Packetizer packetizer = new H264Packetizer(new CodecParameters.H264Parameters(List.of(SPS),
+                List.of(PPS)));
+        int seq = 0;
+        for (int v = 0; v < 30; v++) {
+            byte[] nal = {(byte) (v == 0 ? 0x65 : 0x41), (byte) 0x88, 1, 2};
+            List<byte[]> payloads = packetizer.packetize(new Frame(0, v * 3000L, v * 3000L, v == 0,
+                    new Payload.NalUnits(List.of(nal)), 0));
+            for (int k = 0; k < payloads.size(); k++) {
+                pub.sendRtp(new RtpPacket(RtpHeader.of(k == payloads.size() - 1, 102, seq++, v * 3000L,
+                        TestPublisher.VIDEO_SSRC), payloads.get(k)));
+            }
+            if (v == 0) {
+                await().atMost(Duration.ofSeconds(2)).until(() -> bed.registry.track(0).size() == 1);
+                pub.rtcp.clear();
+            }
+            Thread.sleep(33);
+        }
+        long plis = pub.rtcp.stream().filter(p -> p instanceof PictureLossIndication).count();
+        assertThat(plis).as("about 1 s without a keyframe, interval 300 ms").isBetween(2L, 10L);
+        assertThat(bed.registry.track(0)).hasSize(30);
+    }
+
     private static RtpPacket withTwcc(RtpPacket p, int seq) {
         return new RtpPacket(p.header().withExtensions(List.of(new RtpHeaderExtension(3,
                 new byte[] {(byte) (seq >> 8), (byte) seq}))), p.payload());

@@ -40,6 +40,7 @@ public final class WhipPublisher {
         boolean waitKeyframe;
         long frames;
         long skipped;
+        long lastKeyframeNanos = Long.MIN_VALUE;
 
         TrackState(int id, Codec codec, int clockRate, int channels) {
             this.id = id;
@@ -138,6 +139,9 @@ public final class WhipPublisher {
                     first ? "added" : "parameters changed");
         }
         t.frames++;
+        if (key && t.codec.isVideo()) {
+            t.lastKeyframeNanos = arrivalNanos;
+        }
         write(sync.frame(id, extTimestamp, new Frame(id, 0, 0, t.codec.isVideo() ? key : true, payload,
                 arrivalNanos), arrivalNanos));
     }
@@ -156,6 +160,12 @@ public final class WhipPublisher {
         for (Frame f : frames) {
             publisher.write(f);
         }
+    }
+
+    /** When the last keyframe of a video track was written, or Long.MIN_VALUE before the first. */
+    public long lastKeyframeNanos(int id) {
+        TrackState t = tracks.get(id);
+        return t == null ? Long.MIN_VALUE : t.lastKeyframeNanos;
     }
 
     public long frames(int id) {

@@ -118,7 +118,8 @@ public final class WhipAnswers {
      */
     public static Plan answer(SessionDescription offer, AnswerOptions base, int maxTracks) throws WhipException {
         SessionDescription cleaned = withoutSimulcast(offer, maxTracks);
-        AnswerOptions opts = new AnswerOptions(Direction.RECVONLY, base.iceUfrag(), base.icePwd(), base.fingerprint(), SdpAttribute.SetupRole.PASSIVE,
+        AnswerOptions opts = new AnswerOptions(Direction.RECVONLY, base.iceUfrag(), base.icePwd(), base.fingerprint(),
+                SdpAttribute.SetupRole.PASSIVE,
                 true, base.candidates(), PREFERENCES, FEEDBACK, EXTENSIONS, Map.of(), base.sessionId());
         SdpAnswer answer;
         try {

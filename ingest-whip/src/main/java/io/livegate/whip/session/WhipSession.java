@@ -385,8 +385,11 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
                 syncLogged = true;
                 logSync(now);
             }
+            long gop = config.keyframeInterval().toNanos();
             for (InboundTrack t : tracks) {
-                if (t.video && adapter.waitingForKeyframe(t.id)) {
+                long lastKey = adapter.lastKeyframeNanos(t.id);
+                if (t.video && (adapter.waitingForKeyframe(t.id)
+                        || (gop > 0 && lastKey != Long.MIN_VALUE && now - lastKey >= gop))) {
                     requestKeyframe(t, now);
                 }
             }
@@ -412,8 +415,8 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
             b.append(' ').append(t.video ? "video" : "audio").append(t.id).append('=')
                     .append(sync.anchor(t.id).name().toLowerCase(Locale.ROOT)).append("/sr=").append(t.senderReports);
         }
-        log.info("whip lip sync id={} path={} after_connect_ms={}{}", id, path, (now - windowStartAtConnect) / 1_000_000,
-                b);
+        log.info("whip lip sync id={} path={} after_connect_ms={}{}", id, path,
+                (now - windowStartAtConnect) / 1_000_000, b);
     }
 
     private void requestKeyframe(InboundTrack t, long now) {
