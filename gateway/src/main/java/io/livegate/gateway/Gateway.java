@@ -16,6 +16,9 @@ import io.livegate.hls.HlsEgress;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.transcode.OpusTranscoding;
 import io.livegate.whep.WhepEgress;
+import io.livegate.whip.WhipIngest;
+import io.livegate.whip.WhipSessionInfo;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livegate.router.PublishHook;
 import io.livegate.router.StreamRouter;
 import io.livegate.rtmp.RtmpServer;
@@ -48,6 +51,7 @@ public final class Gateway implements AutoCloseable {
     private WebRtcPort webrtc;
     private OpusTranscoding opus;
     private WhepEgress whep;
+    private WhipIngest whip;
     private boolean closed;
 
     public Gateway(GatewayConfig config) {
@@ -71,10 +75,16 @@ public final class Gateway implements AutoCloseable {
                 rtmp.start();
             }
             startSrt();
-            if (config.whep() != null) {
+            if (config.whep() != null || config.whip() != null) {
                 webrtc = new WebRtcPort(config.webrtc(), group);
                 closeables.add(webrtc);
                 webrtc.start();
+            }
+            if (config.whip() != null) {
+                whip = new WhipIngest(config.whip(), router, webrtc);
+                closeables.add(whip);
+            }
+            if (config.whep() != null) {
                 opus = new OpusTranscoding(config.transcode(), router);
                 closeables.add(opus);
                 whep = new WhepEgress(config.whep(), router, webrtc, config.transcode().enabled() ? opus : null);
@@ -106,15 +116,24 @@ public final class Gateway implements AutoCloseable {
                 details.add(ModuleDetails.whep(whep, opus));
                 routes.add(whep::handle);
             }
+            if (whip != null) {
+                details.add(whipDetails(whip));
+            }
             routes.add(new StreamsApi(router, responses, details));
+            if (whip != null) {
+                // After the API: /api/v1/streams/live/whip is the API's (a stream may be named "whip").
+                routes.add(whip::handle);
+            }
             HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
             http = new HttpServer(config.http().host(), config.http().port(), group,
                     new HttpChannelInitializer(config.http().maxBodySize(), config.http().idleTimeout(), httpRouter));
             http.start();
-            LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} whep={} webrtc={} transport={}",
+            LOG.info("gateway started version={} http={}:{} rtmp={} rtmps={} srt={} hls={} whep={} whip={} webrtc={} "
+                            + "transport={}",
                     Version.current(), config.http().host(), http.port(), rtmp == null ? "off" : rtmp.port(),
                     rtmp == null || rtmp.tlsPort() < 0 ? "off" : rtmp.tlsPort(), srt == null ? "off" : srt.port(),
-                    hls == null ? "off" : "on", whep == null ? "off" : "on", webrtc == null ? "off" : webrtc.port(),
+                    hls == null ? "off" : "on", whep == null ? "off" : "on", whip == null ? "off" : "on",
+                    webrtc == null ? "off" : webrtc.port(),
                     Epoll.isAvailable() ? "epoll" : "nio");
             return this;
         } catch (Exception e) {
@@ -158,6 +177,42 @@ public final class Gateway implements AutoCloseable {
     /** HLS egress, or null when disabled. */
     public HlsEgress hls() {
         return hls;
+    }
+
+    /** WHIP ingest, or null when disabled. */
+    public WhipIngest whip() {
+        return whip;
+    }
+
+    /**
+     * {@code publisher.whip}: the WebRTC publisher's session (codecs, receive counters, how its tracks were put on one
+     * timeline). Kept here next to the wiring; it belongs with {@link ModuleDetails}' others.
+     */
+    static StreamDetails whipDetails(WhipIngest whip) {
+        return (path, stream) -> {
+            for (WhipSessionInfo s : whip.sessions()) {
+                if (s.path().equals(path) && stream.get("publisher") instanceof ObjectNode pub
+                        && pub.path("protocol").asText().equals("whip")) {
+                    ObjectNode o = pub.putObject("whip");
+                    o.put("session", s.id());
+                    o.put("state", s.state());
+                    o.put("ice_transport", s.iceTransport());
+                    o.put("video_codec", s.videoCodec());
+                    o.put("audio_codec", s.audioCodec());
+                    o.put("bitrate", s.bitrate());
+                    o.put("packets_in", s.packetsIn());
+                    o.put("bytes_in", s.bytesIn());
+                    o.put("packets_lost", s.packetsLost());
+                    o.put("lost_for_good", s.lostForGood());
+                    o.put("nacks", s.nacks());
+                    o.put("retransmits_in", s.retransmitsIn());
+                    o.put("keyframe_requests", s.keyframeRequests());
+                    o.put("frames_in", s.framesIn());
+                    o.put("frames_skipped", s.framesSkipped());
+                    o.put("lip_sync", s.lipSync());
+                }
+            }
+        };
     }
 
     /** WHEP egress, or null when disabled. */

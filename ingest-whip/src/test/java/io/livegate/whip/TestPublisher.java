@@ -48,6 +48,8 @@ final class TestPublisher implements AutoCloseable {
     private InetSocketAddress server;
     private DtlsPacketTransport dtls;
     private volatile boolean closed;
+    /** SRTCP that arrived before our side of DTLS finished (the server finishes first and may send at once). */
+    private final List<byte[]> early = new java.util.ArrayList<>();
 
     TestPublisher() throws Exception {
         socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -102,8 +104,14 @@ final class TestPublisher implements AutoCloseable {
         SrtpProfile profile = SrtpProfile.fromDtlsId(km.profile().id());
         srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT),
                 profile));
-        srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
-                profile));
+        synchronized (early) {
+            srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
+                    profile));
+            for (byte[] d : early) {
+                rtcp(d);
+            }
+            early.clear();
+        }
         this.remote = remote;
     }
 
@@ -158,11 +166,14 @@ final class TestPublisher implements AutoCloseable {
                 int first = d[0] & 0xFF;
                 if (first >= 20 && first <= 63) {
                     dtls.offer(d);
-                } else if (first >= 128 && first <= 191 && d.length > 12 && srtpIn != null) {
-                    int pt = d[1] & 0xFF;
-                    if (pt >= 192 && pt <= 223) {
-                        int n = srtpIn.unprotectRtcp(d, 0, d.length);
-                        rtcp.addAll(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
+                } else if (first >= 128 && first <= 191 && d.length > 12 && (d[1] & 0xFF) >= 192
+                        && (d[1] & 0xFF) <= 223) {
+                    synchronized (early) {
+                        if (srtpIn == null) {
+                            early.add(d);
+                        } else {
+                            rtcp(d);
+                        }
                     }
                 }
             }
@@ -171,6 +182,11 @@ final class TestPublisher implements AutoCloseable {
                 e.printStackTrace();
             }
         }
+    }
+
+    private void rtcp(byte[] d) {
+        int n = srtpIn.unprotectRtcp(d, 0, d.length);
+        rtcp.addAll(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
     }
 
     @Override

@@ -12,6 +12,8 @@ import io.livegate.srt.SrtConfig;
 import io.livegate.srt.SrtLimits;
 import io.livegate.transcode.TranscodeConfig;
 import io.livegate.whep.WhepConfig;
+import io.livegate.whip.WhipConfig;
+import io.livegate.whip.WhipLimits;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
@@ -23,7 +25,7 @@ import java.time.Duration;
 /** The effective configuration, bound from a {@link ConfigTree}. Sections mirror {@code conf/livegate.yaml}. */
 public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers subscribers, boolean metricsEnabled,
                             RtmpConfig rtmp, SrtConfig srt, HlsConfig hls, WebRtcConfig webrtc, WhepConfig whep,
-                            ServerOffer whepServerOffer, TranscodeConfig transcode) {
+                            ServerOffer whepServerOffer, TranscodeConfig transcode, WhipConfig whip) {
 
     /** WHEP server-offer mode: on or off, and how long an offer waits for its answer. */
     public record ServerOffer(boolean enabled, Duration answerTimeout) {
@@ -56,7 +58,18 @@ public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers
                 c.bool("rtmp.enabled") ? rtmp(c) : null, c.bool("srt.enabled") ? srt(c) : null,
                 c.bool("hls.enabled") ? hls(c) : null, webrtc(c), c.bool("whep.enabled") ? whep(c) : null,
                 new ServerOffer(c.bool("whep.server_offer"), c.duration("whep.server_offer_answer_timeout")),
-                transcode(c));
+                transcode(c), c.bool("whip.enabled") ? whip(c) : null);
+    }
+
+    private static WhipConfig whip(ConfigTree c) {
+        return valid("whip", () -> WhipConfig.DEFAULTS
+                .withLimits(WhipLimits.DEFAULTS.withMaxSessions(c.integer("whip.max_sessions", 1, 100_000)))
+                .withKeyframeRequestInterval(c.duration("whip.keyframe_request_interval"))
+                .withKeyframeInterval(c.duration("whip.keyframe_interval"))
+                .withMediaTimeout(c.duration("whip.media_timeout"))
+                .withSyncHold(c.duration("whip.sync_hold"))
+                .withIceServers(list(c.string("whip.ice_servers")))
+                .withAllowOrigin(c.string("http.cors_origin") == null ? "*" : c.string("http.cors_origin")));
     }
 
     private static WebRtcConfig webrtc(ConfigTree c) {
