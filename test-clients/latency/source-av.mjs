@@ -7,10 +7,10 @@ import { execFileSync } from 'node:child_process';
 const file = process.argv[2];
 const probe = (sel) => Number(execFileSync('ffprobe', ['-v', 'error', '-select_streams', sel, '-show_entries',
   'stream=start_time', '-of', 'csv=p=0', file]).toString().split(/\s+/).filter(Boolean)[0]);
-// ffmpeg's filters see timestamps minus the file's start time, so the audio start is taken relative to it too
-const fileStart = Number(execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'format=start_time', '-of', 'csv=p=0',
-  file]).toString().trim());
-const aStart = probe('a:0') - fileStart;
+// Both sides on the file's own timestamps: the audio from its stream's start_time (the decoded PCM starts there),
+// the video through -copyts. Without -copyts ffmpeg shifts MPEG-TS video to start at 0 (but not FLV video), which
+// once made the same A/V relation read 21 ms apart between the two containers.
+const aStart = probe('a:0');
 const pcm = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:a:0', '-ac', '1', '-ar', '48000',
   '-f', 'f32le', '-'], { maxBuffer: 1 << 30 });
 const samples = new Float32Array(pcm.buffer, pcm.byteOffset, pcm.length / 4);
@@ -22,7 +22,7 @@ for (let i = 0; i < samples.length; i++) {
     quiet = 0;
   } else quiet++;
 }
-const log = execFileSync('ffmpeg', ['-v', 'error', '-i', file, '-map', '0:v:0', '-vf',
+const log = execFileSync('ffmpeg', ['-v', 'error', '-copyts', '-i', file, '-map', '0:v:0', '-vf',
   'crop=32:32:1144:584,signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=-', '-f', 'null', '-'],
 { maxBuffer: 1 << 28 }).toString();
 const flashes = [];

@@ -5,12 +5,20 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Maps publisher timestamps onto the stream's timeline: it starts near zero, stays monotonic per track, and
- * continues across publisher sessions. A session's tracks share one offset (in microseconds), so A/V sync
- * survives a reconnect. A single track whose timestamps jump further than the configured bound is re-anchored
- * on its own. Guarded by the owning stream's lock.
+ * Maps publisher timestamps onto the stream's timeline: it starts at {@link #ORIGIN_US}, stays monotonic per
+ * track, and continues across publisher sessions. A session's tracks share one offset (in microseconds), so A/V
+ * sync survives a reconnect. A single track whose timestamps jump further than the configured bound is
+ * re-anchored on its own. Guarded by the owning stream's lock.
  */
 final class TimestampRebaser {
+
+    /**
+     * Where the first session's first frame lands. Not zero: a track may start before the first frame that arrived
+     * (MPEG-TS muxers send audio late: ffmpeg's first AAC frame is 21 ms older than its first video frame yet
+     * arrives after it), and such a track must keep the session's offset, not be shifted on its own to stay
+     * non-negative, or it would be out of sync for the whole session. A second covers what muxers buffer.
+     */
+    static final long ORIGIN_US = 1_000_000;
 
     /** The gap left between the end of one publisher session and the start of the next. */
     static final long SESSION_GAP_US = 40_000;
@@ -39,7 +47,7 @@ final class TimestampRebaser {
     Result rebase(Frame frame, int clockRate) {
         TrackTimeline tl = tracks.computeIfAbsent(frame.trackId(), id -> new TrackTimeline());
         if (!sessionAnchored) {
-            long base = anyFrame ? timelineEndUs + SESSION_GAP_US : 0;
+            long base = anyFrame ? timelineEndUs + SESSION_GAP_US : ORIGIN_US;
             sessionOffsetUs = base - toUs(frame.dts(), clockRate);
             sessionAnchored = true;
         }
@@ -61,7 +69,7 @@ final class TimestampRebaser {
                 dts = tl.lastDts + 1;
             }
         } else if (dts < 0) {
-            // A track that starts slightly before the session's first frame would go negative.
+            // A track that starts more than ORIGIN_US before the session's first frame would go negative.
             tl.offset -= dts;
             dts = 0;
         }
