@@ -17,8 +17,6 @@ import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.transcode.OpusTranscoding;
 import io.livegate.whep.WhepEgress;
 import io.livegate.whip.WhipIngest;
-import io.livegate.whip.WhipSessionInfo;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.livegate.router.PublishHook;
 import io.livegate.router.StreamRouter;
 import io.livegate.rtmp.RtmpServer;
@@ -97,7 +95,7 @@ public final class Gateway implements AutoCloseable {
             routes.add(new HealthApi(router, responses));
             if (config.metricsEnabled()) {
                 MetricsEndpoint metrics = new MetricsEndpoint(new BusMetrics(router), responses);
-                metrics.bindSessions(rtmp, srt, hls, whep);
+                metrics.bindSessions(rtmp, srt, whip, hls, whep);
                 closeables.add(metrics);
                 routes.add(metrics);
             }
@@ -114,14 +112,16 @@ public final class Gateway implements AutoCloseable {
             }
             if (whep != null) {
                 details.add(ModuleDetails.whep(whep, opus));
+            }
+            if (whip != null) {
+                details.add(ModuleDetails.whip(whip));
+            }
+            routes.add(new StreamsApi(router, responses, details));
+            // WHEP and WHIP after the API: /api/v1/streams/live/whep is the API's (a stream may be named "whep").
+            if (whep != null) {
                 routes.add(whep::handle);
             }
             if (whip != null) {
-                details.add(whipDetails(whip));
-            }
-            routes.add(new StreamsApi(router, responses, details));
-            if (whip != null) {
-                // After the API: /api/v1/streams/live/whip is the API's (a stream may be named "whip").
                 routes.add(whip::handle);
             }
             HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
@@ -182,37 +182,6 @@ public final class Gateway implements AutoCloseable {
     /** WHIP ingest, or null when disabled. */
     public WhipIngest whip() {
         return whip;
-    }
-
-    /**
-     * {@code publisher.whip}: the WebRTC publisher's session (codecs, receive counters, how its tracks were put on one
-     * timeline). Kept here next to the wiring; it belongs with {@link ModuleDetails}' others.
-     */
-    static StreamDetails whipDetails(WhipIngest whip) {
-        return (path, stream) -> {
-            for (WhipSessionInfo s : whip.sessions()) {
-                if (s.path().equals(path) && stream.get("publisher") instanceof ObjectNode pub
-                        && pub.path("protocol").asText().equals("whip")) {
-                    ObjectNode o = pub.putObject("whip");
-                    o.put("session", s.id());
-                    o.put("state", s.state());
-                    o.put("ice_transport", s.iceTransport());
-                    o.put("video_codec", s.videoCodec());
-                    o.put("audio_codec", s.audioCodec());
-                    o.put("bitrate", s.bitrate());
-                    o.put("packets_in", s.packetsIn());
-                    o.put("bytes_in", s.bytesIn());
-                    o.put("packets_lost", s.packetsLost());
-                    o.put("lost_for_good", s.lostForGood());
-                    o.put("nacks", s.nacks());
-                    o.put("retransmits_in", s.retransmitsIn());
-                    o.put("keyframe_requests", s.keyframeRequests());
-                    o.put("frames_in", s.framesIn());
-                    o.put("frames_skipped", s.framesSkipped());
-                    o.put("lip_sync", s.lipSync());
-                }
-            }
-        };
     }
 
     /** WHEP egress, or null when disabled. */

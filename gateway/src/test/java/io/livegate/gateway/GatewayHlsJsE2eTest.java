@@ -44,7 +44,8 @@ class GatewayHlsJsE2eTest {
         gateway = new Gateway(GatewayConfig.from(ConfigLoader.load(null, Map.of(
                 "LIVEGATE_HTTP_HOST", "127.0.0.1", "LIVEGATE_HTTP_PORT", "0",
                 "LIVEGATE_RTMP_HOST", "127.0.0.1", "LIVEGATE_RTMP_PORT", "0",
-                "LIVEGATE_SRT_HOST", "127.0.0.1", "LIVEGATE_SRT_PORT", "0", "LIVEGATE_WHEP_ENABLED", "false")))).start();
+                "LIVEGATE_SRT_HOST", "127.0.0.1", "LIVEGATE_SRT_PORT", "0", "LIVEGATE_WHEP_ENABLED", "false",
+                "LIVEGATE_WHIP_ENABLED", "false")))).start();
     }
 
     @AfterEach

@@ -82,7 +82,7 @@ class GatewayHttpTest {
                         System.nanoTime()));
             }
             JsonNode list = new ObjectMapper().readTree(get("/api/v1/streams").body());
-            assertThat(list.get("streams")).hasSize(1);
+            assertThat(list.get("streams")).extracting(n -> n.get("path").asText()).contains("live/api");
             HttpResponse<String> r = get("/api/v1/streams/live/api");
             assertThat(r.statusCode()).isEqualTo(200);
             JsonNode s = new ObjectMapper().readTree(r.body());
@@ -102,6 +102,22 @@ class GatewayHttpTest {
             assertThat(s.at("/subscribers/total").asInt()).isZero();
         } finally {
             p.close();
+        }
+    }
+
+    /** Streams named like the WebRTC endpoints stay the API's: the API route comes before WHEP and WHIP. */
+    @Test
+    void apiPathsEndingInWhepOrWhipAreTheApis() throws Exception {
+        for (String path : List.of("live/whep", "live/whip")) {
+            Publisher p = gateway.router().publish(new PublishRequest(path, "rtmp", "127.0.0.1:5001", Map.of()),
+                    reason -> { });
+            try {
+                HttpResponse<String> r = get("/api/v1/streams/" + path);
+                assertThat(r.statusCode()).as(path).isEqualTo(200);
+                assertThat(new ObjectMapper().readTree(r.body()).get("path").asText()).isEqualTo(path);
+            } finally {
+                p.close();
+            }
         }
     }
 

@@ -130,6 +130,9 @@ class GatewayWhipE2eTest {
         assertThat(published.at("/tracks/0/width").asInt()).isEqualTo(640);
         assertThat(published.at("/tracks/0/height").asInt()).isEqualTo(360);
         assertThat(published.at("/tracks/1/codec").asText()).isEqualTo("opus");
+        String metrics = curl("http://127.0.0.1:8080/metrics");
+        assertThat(metrics).containsPattern("livegate_publisher_receive_bitrate\\w*\\{[^}]*protocol=\"whip\"")
+                .contains("livegate_whip_packets_lost");
 
         // The first HLS request starts the packager (lazy start) and waits for its first segment.
         CompletableFuture<String> master = CompletableFuture.supplyAsync(

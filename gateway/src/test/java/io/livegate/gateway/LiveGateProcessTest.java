@@ -97,7 +97,7 @@ class LiveGateProcessTest {
         int port = freePort();
         Process p = launch(List.of("LIVEGATE_HTTP_HOST=127.0.0.1", "LIVEGATE_HTTP_PORT=" + port,
                 "LIVEGATE_LOG_FORMAT=json", "LIVEGATE_RTMP_ENABLED=false", "LIVEGATE_SRT_ENABLED=false",
-                "LIVEGATE_WHEP_ENABLED=false"));
+                "LIVEGATE_WHEP_ENABLED=false", "LIVEGATE_WHIP_ENABLED=false"));
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             String started = null;

@@ -11,6 +11,8 @@ import io.livegate.transcode.OpusTranscoding;
 import io.livegate.transcode.TranscoderInfo;
 import io.livegate.whep.WhepEgress;
 import io.livegate.whep.WhepSessionInfo;
+import io.livegate.whip.WhipIngest;
+import io.livegate.whip.WhipSessionInfo;
 import java.util.Locale;
 
 /** The {@link StreamDetails} of each protocol module, as the API shows them. */
@@ -126,6 +128,37 @@ public final class ModuleDetails {
                         tr.put("bad_frames", t.badFrames());
                         tr.put("cpu_ms", t.cpuNanos() / 1_000_000);
                     }
+                }
+            }
+        };
+    }
+
+    /**
+     * {@code publisher.whip}: the WebRTC publisher's session (codecs, receive counters, how its tracks were put on one
+     * timeline).
+     */
+    public static StreamDetails whip(WhipIngest whip) {
+        return (path, stream) -> {
+            for (WhipSessionInfo s : whip.sessions()) {
+                if (s.path().equals(path) && stream.get("publisher") instanceof ObjectNode pub
+                        && pub.path("protocol").asText().equals("whip")) {
+                    ObjectNode o = pub.putObject("whip");
+                    o.put("session", s.id());
+                    o.put("state", s.state());
+                    o.put("ice_transport", s.iceTransport());
+                    o.put("video_codec", s.videoCodec());
+                    o.put("audio_codec", s.audioCodec());
+                    o.put("bitrate", s.bitrate());
+                    o.put("packets_in", s.packetsIn());
+                    o.put("bytes_in", s.bytesIn());
+                    o.put("packets_lost", s.packetsLost());
+                    o.put("lost_for_good", s.lostForGood());
+                    o.put("nacks", s.nacks());
+                    o.put("retransmits_in", s.retransmitsIn());
+                    o.put("keyframe_requests", s.keyframeRequests());
+                    o.put("frames_in", s.framesIn());
+                    o.put("frames_skipped", s.framesSkipped());
+                    o.put("lip_sync", s.lipSync());
                 }
             }
         };

@@ -5,6 +5,7 @@ import io.livegate.gateway.http.HttpRoute;
 import io.livegate.hls.HlsEgress;
 import io.livegate.rtmp.RtmpServer;
 import io.livegate.srt.SrtServer;
+import io.livegate.whip.WhipIngest;
 import io.livegate.whep.WhepEgress;
 import io.micrometer.core.instrument.binder.jvm.ClassLoaderMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
@@ -50,8 +51,8 @@ public final class MetricsEndpoint implements HttpRoute, AutoCloseable {
     }
 
     /** Adds the protocol modules' per-session series (modules that are off are null). */
-    public void bindSessions(RtmpServer rtmp, SrtServer srt, HlsEgress hls, WhepEgress whep) {
-        sessions = new SessionMetrics(registry, rtmp, srt, hls, whep);
+    public void bindSessions(RtmpServer rtmp, SrtServer srt, WhipIngest whip, HlsEgress hls, WhepEgress whep) {
+        sessions = new SessionMetrics(registry, rtmp, srt, whip, hls, whep);
     }
 
     @Override

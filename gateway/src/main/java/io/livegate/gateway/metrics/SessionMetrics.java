@@ -6,6 +6,8 @@ import io.livegate.rtmp.RtmpServer;
 import io.livegate.rtmp.RtmpSessionInfo;
 import io.livegate.srt.SrtServer;
 import io.livegate.srt.SrtSessionInfo;
+import io.livegate.whip.WhipIngest;
+import io.livegate.whip.WhipSessionInfo;
 import io.livegate.whep.WhepEgress;
 import io.livegate.whep.WhepSessionInfo;
 import java.util.Map;
@@ -24,6 +26,7 @@ public final class SessionMetrics {
 
     private final RtmpServer rtmp;
     private final SrtServer srt;
+    private final WhipIngest whip;
     private final HlsEgress hls;
     private final WhepEgress whep;
     private final MultiGauge whepViewers;
@@ -34,11 +37,14 @@ public final class SessionMetrics {
     private final MultiGauge srtLost;
     private final MultiGauge srtDropped;
     private final MultiGauge srtRtt;
+    private final MultiGauge whipLost;
     private final MultiGauge hlsViewers;
 
-    public SessionMetrics(MeterRegistry registry, RtmpServer rtmp, SrtServer srt, HlsEgress hls, WhepEgress whep) {
+    public SessionMetrics(MeterRegistry registry, RtmpServer rtmp, SrtServer srt, WhipIngest whip, HlsEgress hls,
+                          WhepEgress whep) {
         this.rtmp = rtmp;
         this.srt = srt;
+        this.whip = whip;
         this.hls = hls;
         this.whep = whep;
         whepViewers = MultiGauge.builder("livegate.whep.viewers")
@@ -57,6 +63,8 @@ public final class SessionMetrics {
                 .description("SRT packets dropped as too late, per connection").register(registry);
         srtRtt = MultiGauge.builder("livegate.srt.rtt").baseUnit("milliseconds")
                 .description("SRT round-trip time, per connection").register(registry);
+        whipLost = MultiGauge.builder("livegate.whip.packets.lost")
+                .description("RTP packets a WHIP publisher lost, before retransmission").register(registry);
         hlsViewers = MultiGauge.builder("livegate.hls.viewers")
                 .description("HLS viewers per stream (sessions polling playlists)").register(registry);
     }
@@ -90,6 +98,15 @@ public final class SessionMetrics {
                 rtt.add(MultiGauge.Row.of(p, s.rttMs()));
             }
         }
+        List<MultiGauge.Row<?>> whipLostRows = new ArrayList<>();
+        if (whip != null) {
+            for (WhipSessionInfo s : whip.sessions()) {
+                Tags t = Tags.of("path", s.path(), "protocol", "whip");
+                bitrate.add(MultiGauge.Row.of(t, s.bitrate()));
+                bytes.add(MultiGauge.Row.of(t, s.bytesIn()));
+                whipLostRows.add(MultiGauge.Row.of(Tags.of("path", s.path()), s.packetsLost()));
+            }
+        }
         List<MultiGauge.Row<?>> viewers = new ArrayList<>();
         if (hls != null) {
             for (HlsStreamInfo s : hls.streams()) {
@@ -118,6 +135,7 @@ public final class SessionMetrics {
         srtLost.register(lost, true);
         srtDropped.register(dropped, true);
         srtRtt.register(rtt, true);
+        whipLost.register(whipLostRows, true);
         hlsViewers.register(viewers, true);
     }
 }
