@@ -1,6 +1,7 @@
 package io.livegate.whip.media;
 
 import io.livegate.media.Frame;
+import io.livegate.rtc.rtp.RtpTimestampUnwrapper;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

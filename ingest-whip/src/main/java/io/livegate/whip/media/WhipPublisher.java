@@ -2,11 +2,13 @@ package io.livegate.whip.media;
 
 import io.livegate.codec.CodecException;
 import io.livegate.codec.av1.Av1Obu;
-import io.livegate.codec.h264.H264NalType;
-import io.livegate.codec.h265.H265NalType;
+import io.livegate.codec.h264.H264ParameterSets;
+import io.livegate.codec.h265.H265ParameterSets;
 import io.livegate.codec.vp9.Vp9FrameHeader;
 import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
+import io.livegate.media.CodecParameters.H264Parameters;
+import io.livegate.media.CodecParameters.H265Parameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Payload;
 import io.livegate.media.Track;
@@ -194,52 +196,17 @@ public final class WhipPublisher {
         };
     }
 
+    /** The merged parameters when the units carry new ones and the result is complete, else null. */
     private static CodecParameters h264(List<byte[]> nalus, CodecParameters old) {
-        List<byte[]> sps = new ArrayList<>();
-        List<byte[]> pps = new ArrayList<>();
-        for (byte[] n : nalus) {
-            switch (H264NalType.of(n)) {
-                case H264NalType.SPS -> sps.add(n);
-                case H264NalType.PPS -> pps.add(n);
-                default -> {
-                }
-            }
-        }
-        if (sps.isEmpty() && pps.isEmpty()) {
-            return null;
-        }
-        CodecParameters.H264Parameters prev = old instanceof CodecParameters.H264Parameters h ? h : null;
-        if (sps.isEmpty()) {
-            sps = prev == null ? List.of() : prev.sps();
-        }
-        if (pps.isEmpty()) {
-            pps = prev == null ? List.of() : prev.pps();
-        }
-        return sps.isEmpty() || pps.isEmpty() ? null : new CodecParameters.H264Parameters(sps, pps);
+        H264Parameters prev = old instanceof H264Parameters h ? h : null;
+        H264Parameters next = H264ParameterSets.update(prev, nalus);
+        return next != prev && H264ParameterSets.complete(next) ? next : null;
     }
 
     private static CodecParameters h265(List<byte[]> nalus, CodecParameters old) {
-        List<byte[]> vps = new ArrayList<>();
-        List<byte[]> sps = new ArrayList<>();
-        List<byte[]> pps = new ArrayList<>();
-        for (byte[] n : nalus) {
-            switch (H265NalType.of(n)) {
-                case H265NalType.VPS -> vps.add(n);
-                case H265NalType.SPS -> sps.add(n);
-                case H265NalType.PPS -> pps.add(n);
-                default -> {
-                }
-            }
-        }
-        if (vps.isEmpty() && sps.isEmpty() && pps.isEmpty()) {
-            return null;
-        }
-        CodecParameters.H265Parameters prev = old instanceof CodecParameters.H265Parameters h ? h : null;
-        vps = vps.isEmpty() && prev != null ? prev.vps() : vps;
-        sps = sps.isEmpty() && prev != null ? prev.sps() : sps;
-        pps = pps.isEmpty() && prev != null ? prev.pps() : pps;
-        return vps.isEmpty() || sps.isEmpty() || pps.isEmpty() ? null
-                : new CodecParameters.H265Parameters(vps, sps, pps);
+        H265Parameters prev = old instanceof H265Parameters h ? h : null;
+        H265Parameters next = H265ParameterSets.update(prev, nalus);
+        return next != prev && H265ParameterSets.complete(next) ? next : null;
     }
 
     /** RFC 6386 9.1: the keyframe's 3-byte tag, start code 9d 01 2a, then 14-bit width and height. */

@@ -28,4 +28,23 @@ class RtxAndTimestampTest {
         assertThat(u.unwrap(0xFFFFFFF0L)).isEqualTo(0xFFFFFFF0L); // a late B-frame from before the wrap
         assertThat(u.unwrap(0x00000200L)).isEqualTo(0x100000200L);
     }
+
+    @Test
+    void peekDoesNotRecordAndLatePacketsKeepTheReference() {
+        RtpTimestampUnwrapper u = new RtpTimestampUnwrapper();
+        assertThat(u.started()).isFalse();
+        assertThat(u.peek(10)).isEqualTo(10);
+        assertThat(u.started()).isFalse();
+        assertThat(u.unwrap(0xFFFF_FF00L)).isEqualTo(0xFFFF_FF00L);
+        assertThat(u.unwrap(0x100)).isEqualTo(0x1_0000_0100L);
+        assertThat(u.peek(0xFFFF_FF00L)).isEqualTo(0xFFFF_FF00L);
+        assertThat(u.peek(0x300)).isEqualTo(0x1_0000_0300L);
+        // a packet 2^30 late must not drag the reference back: the next one is read against the highest
+        assertThat(u.unwrap(0x100 - 0x4000_0000L)).isEqualTo(0x1_0000_0100L - 0x4000_0000L);
+        assertThat(u.unwrap(0x4000_0200L)).isEqualTo(0x1_4000_0200L);
+        assertThat(u.started()).isTrue();
+        u.reset();
+        assertThat(u.started()).isFalse();
+        assertThat(u.unwrap(5)).isEqualTo(5);
+    }
 }
