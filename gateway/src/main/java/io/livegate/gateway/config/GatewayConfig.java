@@ -25,7 +25,11 @@ import java.time.Duration;
 /** The effective configuration, bound from a {@link ConfigTree}. Sections mirror {@code conf/livegate.yaml}. */
 public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers subscribers, boolean metricsEnabled,
                             RtmpConfig rtmp, SrtConfig srt, HlsConfig hls, WebRtcConfig webrtc, WhepConfig whep,
-                            ServerOffer whepServerOffer, TranscodeConfig transcode, WhipConfig whip) {
+                            ServerOffer whepServerOffer, TranscodeConfig transcode, WhipConfig whip, Pages pages) {
+
+    /** The built-in web pages (index, watch, broadcast). */
+    public record Pages(boolean enabled) {
+    }
 
     /** WHEP server-offer mode: on or off, and how long an offer waits for its answer. */
     public record ServerOffer(boolean enabled, Duration answerTimeout) {
@@ -58,7 +62,7 @@ public record GatewayConfig(Http http, Log log, RouterConfig router, Subscribers
                 c.bool("rtmp.enabled") ? rtmp(c) : null, c.bool("srt.enabled") ? srt(c) : null,
                 c.bool("hls.enabled") ? hls(c) : null, webrtc(c), c.bool("whep.enabled") ? whep(c) : null,
                 new ServerOffer(c.bool("whep.server_offer"), c.duration("whep.server_offer_answer_timeout")),
-                transcode(c), c.bool("whip.enabled") ? whip(c) : null);
+                transcode(c), c.bool("whip.enabled") ? whip(c) : null, new Pages(c.bool("pages.enabled")));
     }
 
     private static WhipConfig whip(ConfigTree c) {
