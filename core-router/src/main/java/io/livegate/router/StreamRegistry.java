@@ -8,6 +8,13 @@ import java.util.concurrent.Executor;
 public interface StreamRegistry {
 
     /**
+     * Where a stream's timeline starts, in microseconds: subscribers see the first publisher's first frame at this
+     * time (in each track's clock), and later frames and sessions after it. Not zero, so a track whose first frame
+     * is older than the first frame that arrived keeps its place (see {@code TimestampRebaser}).
+     */
+    long TIMELINE_ORIGIN_MICROS = 1_000_000;
+
+    /**
      * Starts publishing. The {@link PublishHook} may rename the path (a secret key mapped to a public id) or
      * refuse. A path with a live publisher is refused unless takeover is configured; a path whose publisher
      * left within the grace period is resumed, keeping its subscribers.

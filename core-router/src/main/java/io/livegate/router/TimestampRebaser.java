@@ -18,7 +18,7 @@ final class TimestampRebaser {
      * arrives after it), and such a track must keep the session's offset, not be shifted on its own to stay
      * non-negative, or it would be out of sync for the whole session. A second covers what muxers buffer.
      */
-    static final long ORIGIN_US = 1_000_000;
+    static final long ORIGIN_US = StreamRegistry.TIMELINE_ORIGIN_MICROS;
 
     /** The gap left between the end of one publisher session and the start of the next. */
     static final long SESSION_GAP_US = 40_000;

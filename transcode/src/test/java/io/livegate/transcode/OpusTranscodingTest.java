@@ -12,6 +12,7 @@ import io.livegate.media.Track;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.Publisher;
 import io.livegate.router.StreamNotFoundException;
+import io.livegate.router.StreamRegistry;
 import io.livegate.router.StreamRouter;
 import io.livegate.router.SubscriberInfo;
 import io.livegate.router.Subscription;
@@ -34,6 +35,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The service end to end: ffmpeg-made AAC published into a real router, Opus out, decoded and measured. */
 @Tag("e2e")
 class OpusTranscodingTest {
+
+    /** The stream timeline's origin in the Opus clock: where the first frame a publisher writes lands. */
+    private static final long ORIGIN_48K = StreamRegistry.TIMELINE_ORIGIN_MICROS * 48 / 1000;
 
     static final int VIDEO = 0;
     static final int AUDIO = 1;
@@ -131,8 +135,8 @@ class OpusTranscodingTest {
         assertThat(o.clockRate()).isEqualTo(48_000);
         assertThat(o.parameters()).isEqualTo(new CodecParameters.OpusParameters(2, 0, rate));
 
-        // Timestamps: one run, exactly 960 apart, starting at the AAC timeline's zero.
-        assertThat(opus.get(0).pts()).isZero();
+        // Timestamps: one run, exactly 960 apart, starting where the stream's timeline puts the first AAC frame.
+        assertThat(opus.get(0).pts()).isEqualTo(ORIGIN_48K);
         for (int i = 1; i < opus.size(); i++) {
             assertThat(opus.get(i).pts() - opus.get(i - 1).pts()).isEqualTo(960);
             assertThat(opus.get(i).dts()).isEqualTo(opus.get(i).pts());
@@ -167,7 +171,10 @@ class OpusTranscodingTest {
         s.close();
     }
 
-    /** Opus sample i is at time i/48000 (first pts 0); AAC sample j at j/rate. Difference of phases as time. */
+    /**
+     * Opus sample i is at time i/48000 from the first pts (the timeline's origin, a whole number of milliseconds);
+     * AAC sample j at j/rate. Difference of phases as time.
+     */
     static double phaseOffsetMs(double opusPhase, double aacPhase) {
         double d = (aacPhase - opusPhase) / (2 * Math.PI);
         d -= Math.rint(d);
@@ -209,7 +216,7 @@ class OpusTranscodingTest {
             if (step != 960) {
                 jumps++;
                 // The new run starts where the AAC frame after the gap says, on the 48 kHz clock.
-                long expected = (half * 1024L + gap) * 48_000 / 44_100;
+                long expected = ORIGIN_48K + (half * 1024L + gap) * 48_000 / 44_100;
                 assertThat(opus.get(i).pts()).isEqualTo(expected);
             }
         }
