@@ -17,7 +17,7 @@
 # Needs root (ip netns), ffmpeg, node, /usr/bin/chromium, `npm install` done here, and the gateway built:
 #   cd /work/main && mvn -B -q -o -pl gateway test-compile
 #   mvn -B -q -o -pl gateway dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt -Dmdep.includeScope=test
-#   (av-probe modes also: mvn -B -q -o -pl egress-whep test-compile)
+#   (av-probe modes also: mvn -B -q -o -pl rtc,egress-whep test-compile)
 # Environment: TS_OPTS (extra mpegts muxer options for srt-whep, see source.sh), RECONNECT_EVERY (av-probe modes),
 # GATEWAY_JAVA_OPTS (extra JVM options for the gateway), JAVA_HOME (default temurin-25), CP_FILE (default /tmp/cp.txt), REPO (default ../..).
 set -euo pipefail
@@ -95,7 +95,7 @@ case "$MODE" in
   whep-joins) inns node "$HERE/whep-latency.mjs" http://127.0.0.1:8080 live/lat "$SECS" --joins "$JOINS" ;;
   rtmp-hls) inns node "$HERE/hls-latency.mjs" http://127.0.0.1:8080/live/lat/index.m3u8 "$SECS" ;;
   av-probe|av-probe-srt) inns "$JAVA_HOME/bin/java" \
-      -cp "$REPO/egress-whep/target/test-classes:$REPO/gateway/target/classes:$(cat "$CP_FILE")" \
+      -cp "$REPO/egress-whep/target/test-classes:$REPO/rtc/target/test-classes:$REPO/gateway/target/classes:$(cat "$CP_FILE")" \
       io.livegate.whep.AvSyncProbe http://127.0.0.1:8080 live/lat "$SECS" ;;
 esac > "$OUT/player.log" 2> "$OUT/player.err" || echo "player exited with $?" >&2
 echo "$(date -u +%T) $(cat /proc/loadavg)" >> "$OUT/loadavg.txt"

@@ -1,37 +1,18 @@
 package io.livegate.whip;
 
 import io.livegate.rtc.dtls.DtlsCertificate;
-import io.livegate.rtc.dtls.DtlsConfig;
-import io.livegate.rtc.dtls.DtlsFingerprint;
-import io.livegate.rtc.dtls.DtlsHandshake;
-import io.livegate.rtc.dtls.DtlsPacketTransport;
-import io.livegate.rtc.dtls.DtlsRole;
-import io.livegate.rtc.dtls.SrtpKeyingMaterial;
 import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.rtcp.RtcpPacket;
-import io.livegate.rtc.rtcp.RtcpPackets;
 import io.livegate.rtc.rtp.RtpPacket;
-import io.livegate.rtc.srtp.SrtpContext;
-import io.livegate.rtc.srtp.SrtpKeys;
-import io.livegate.rtc.srtp.SrtpProfile;
-import io.livegate.rtc.stun.StunAttribute;
-import io.livegate.rtc.stun.StunCredentials;
-import io.livegate.rtc.stun.StunMessage;
-import io.livegate.rtc.stun.StunMessageType;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.util.Arrays;
+import io.livegate.rtc.testing.WebRtcTestPeer;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A WHIP publisher in Java for loopback tests: offers H.264 (pt 102, RTX 103, transport-cc ext 3) and Opus
- * (pt 111) with announced SSRCs, does a real ICE check and DTLS client handshake, SRTP-protects what it sends, and
- * decrypts the RTCP the server sends back.
+ * (pt 111) with announced SSRCs, does a real ICE check and DTLS client handshake ({@link WebRtcTestPeer}),
+ * SRTP-protects what it sends, and decrypts the RTCP the server sends back.
  */
 final class TestPublisher implements AutoCloseable {
 
@@ -40,24 +21,29 @@ final class TestPublisher implements AutoCloseable {
     static final int RTX_SSRC = 0x1111_0002;
     static final int AUDIO_SSRC = 0x2222_0001;
 
-    final IceCredentials ice = IceCredentials.random();
     final BlockingQueue<RtcpPacket> rtcp = new LinkedBlockingQueue<>();
-    private final DatagramSocket socket;
-    private volatile SrtpContext srtpIn;
-    private SrtpContext srtpOut;
-    private InetSocketAddress server;
-    private DtlsPacketTransport dtls;
-    private volatile boolean closed;
-    /** SRTCP that arrived before our side of DTLS finished (the server finishes first and may send at once). */
-    private final List<byte[]> early = new java.util.ArrayList<>();
+    private final WebRtcTestPeer peer;
+    final IceCredentials ice;
 
     TestPublisher() throws Exception {
-        socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+        peer = new WebRtcTestPeer(CERT, "test-publisher");
+        peer.onDatagram(peer.decrypting(new WebRtcTestPeer.MediaHandler() {
+            @Override
+            public void onRtp(RtpPacket packet) {
+                // a publisher gets no media back
+            }
+
+            @Override
+            public void onRtcp(List<RtcpPacket> compound) {
+                rtcp.addAll(compound);
+            }
+        }, true));
+        ice = peer.ice();
     }
 
     String offer() {
         String common = "c=IN IP4 0.0.0.0\r\na=ice-ufrag:" + ice.ufrag() + "\r\na=ice-pwd:" + ice.pwd()
-                + "\r\na=fingerprint:" + CERT.fingerprint().toSdpValue() + "\r\na=setup:actpass\r\na=sendonly\r\n"
+                + "\r\na=fingerprint:" + peer.fingerprint() + "\r\na=setup:actpass\r\na=sendonly\r\n"
                 + "a=rtcp-mux\r\na=rtcp-rsize\r\n"
                 + "a=extmap:3 http://www.ietf.org/id/draft-holmer-rmcat-transport-wide-cc-extensions-01\r\n";
         return "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\n"
@@ -77,124 +63,31 @@ final class TestPublisher implements AutoCloseable {
     }
 
     static String line(String sdp, String prefix) {
-        for (String l : sdp.split("\r\n")) {
-            if (l.startsWith(prefix)) {
-                return l.substring(prefix.length());
-            }
-        }
-        throw new IllegalStateException("no " + prefix + " in\n" + sdp);
+        return WebRtcTestPeer.line(sdp, prefix);
     }
 
     /** ICE check with USE-CANDIDATE on the answer's UDP candidate, then the DTLS client handshake. */
     void connect(String answer) throws Exception {
-        IceCredentials remote = new IceCredentials(line(answer, "a=ice-ufrag:"), line(answer, "a=ice-pwd:"));
-        DtlsFingerprint fp = DtlsFingerprint.parse(line(answer, "a=fingerprint:"));
-        int port = -1;
-        for (String l : answer.split("\r\n")) {
-            if (l.startsWith("a=candidate:") && l.contains(" udp ")) {
-                port = Integer.parseInt(l.split(" ")[5]);
-            }
-        }
-        server = new InetSocketAddress(InetAddress.getLoopbackAddress(), port);
-        dtls = new DtlsPacketTransport(this::send, DtlsConfig.DEFAULT_MTU, 256);
-        Thread.ofPlatform().daemon().name("test-publisher").start(this::receive);
-        check(remote);
-        SrtpKeyingMaterial km = DtlsHandshake.run(DtlsRole.CLIENT, CERT, fp, dtls, DtlsConfig.DEFAULTS)
-                .keyingMaterial();
-        SrtpProfile profile = SrtpProfile.fromDtlsId(km.profile().id());
-        srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT),
-                profile));
-        synchronized (early) {
-            srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
-                    profile));
-            for (byte[] d : early) {
-                rtcp(d);
-            }
-            early.clear();
-        }
-        this.remote = remote;
+        peer.connect(answer);
     }
-
-    private IceCredentials remote;
 
     /** One ICE connectivity check (consent refresh). */
     void check() {
-        check(remote);
-    }
-
-    private void check(IceCredentials remote) {
-        byte[] tid = new byte[12];
-        ThreadLocalRandom.current().nextBytes(tid);
-        send(new StunMessage(StunMessageType.BINDING_REQUEST, tid, List.of(
-                new StunAttribute.Username(remote.ufrag() + ":" + ice.ufrag()),
-                new StunAttribute.Priority(1853824767L),
-                new StunAttribute.IceControlling(ThreadLocalRandom.current().nextLong()),
-                new StunAttribute.UseCandidate())).encode(StunCredentials.shortTermKey(remote.pwd()), true));
+        peer.check();
     }
 
     /** SRTP-protects and sends one RTP packet. */
-    synchronized void sendRtp(RtpPacket p) {
-        byte[] b = p.toBytes(srtpOut.profile().rtpTagLength());
-        int n = srtpOut.protectRtp(b, 0, b.length - srtpOut.profile().rtpTagLength());
-        send(Arrays.copyOf(b, n));
+    void sendRtp(RtpPacket p) {
+        peer.sendRtp(p);
     }
 
     /** Sends one SRTCP compound packet. */
-    synchronized void sendRtcp(RtcpPacket... packets) {
-        byte[] b = RtcpPackets.writeCompound(List.of(packets), srtpOut.profile().rtcpOverhead());
-        int n = srtpOut.protectRtcp(b, 0, b.length - srtpOut.profile().rtcpOverhead());
-        send(Arrays.copyOf(b, n));
-    }
-
-    private void send(byte[] d) {
-        try {
-            socket.send(new DatagramPacket(d, d.length, server));
-        } catch (Exception e) {
-            if (!closed) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    private void receive() {
-        byte[] buf = new byte[4096];
-        try {
-            while (!closed) {
-                DatagramPacket p = new DatagramPacket(buf, buf.length);
-                socket.receive(p);
-                byte[] d = Arrays.copyOf(buf, p.getLength());
-                int first = d[0] & 0xFF;
-                if (first >= 20 && first <= 63) {
-                    dtls.offer(d);
-                } else if (first >= 128 && first <= 191 && d.length > 12 && (d[1] & 0xFF) >= 192
-                        && (d[1] & 0xFF) <= 223) {
-                    synchronized (early) {
-                        if (srtpIn == null) {
-                            early.add(d);
-                        } else {
-                            rtcp(d);
-                        }
-                    }
-                }
-            }
-        } catch (Exception e) {
-            if (!closed) {
-                e.printStackTrace();
-            }
-        }
-    }
-
-    private void rtcp(byte[] d) {
-        int n = srtpIn.unprotectRtcp(d, 0, d.length);
-        rtcp.addAll(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
+    void sendRtcp(RtcpPacket... packets) {
+        peer.sendRtcp(packets);
     }
 
     @Override
     public void close() {
-        closed = true;
-        socket.close();
-        if (dtls != null) {
-            dtls.close();
-        }
+        peer.close();
     }
 }
