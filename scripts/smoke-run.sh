@@ -9,6 +9,9 @@ LOG="$(mktemp)"
 PID=""
 trap '[ -z "$PID" ] || kill -9 "$PID" 2>/dev/null || true; rm -f "$LOG"' EXIT
 "$ROOT/livegate" --version >/dev/null   # builds if needed, so the timing below is startup only
+if curl -s -m 1 -o /dev/null "http://127.0.0.1:$PORT/"; then
+  echo "smoke: something already answers on port $PORT; stop it or set LIVEGATE_HTTP_PORT" >&2; exit 1
+fi
 start=$(date +%s%N)
 "$ROOT/livegate" >"$LOG" 2>&1 &
 PID=$!
