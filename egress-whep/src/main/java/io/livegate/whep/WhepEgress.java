@@ -13,13 +13,15 @@ import io.livegate.rtc.sdp.SdpAttribute;
 import io.livegate.rtc.sdp.SdpException;
 import io.livegate.rtc.sdp.SdpFragment;
 import io.livegate.rtc.sdp.SessionDescription;
+import io.livegate.rtc.signaling.ResourceSessions;
+import io.livegate.rtc.signaling.SignalingRequests;
+import io.livegate.rtc.signaling.SignalingResponses;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.rtc.transport.WebRtcTransport;
 import io.livegate.router.Stream;
 import io.livegate.router.StreamRegistry;
 import io.livegate.router.TrackStats;
 import io.livegate.transcode.OpusTranscoding;
-import io.livegate.whep.http.WhepResponses;
 import io.livegate.whep.http.WhepRoute;
 import io.livegate.whep.media.FrameSource;
 import io.livegate.whep.media.StreamFanout;
@@ -43,7 +45,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.TimeUnit;
 import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -60,6 +61,8 @@ public final class WhepEgress implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** How long a server offer waits for the player's answer (the Expires header); a browser answers in ms. */
     public static final Duration DEFAULT_SERVER_OFFER_TIMEOUT = Duration.ofSeconds(15);
+    /** The response headers a player page reads (Warning: the B-frame hint). */
+    private static final String EXPOSED = "Location, ETag, Link, Accept-Patch, Warning";
 
     private record PendingOffer(SessionDescription offer, List<Track> tracks) {
     }
@@ -69,11 +72,8 @@ public final class WhepEgress implements AutoCloseable {
     private final WebRtcPort port;
     private final boolean aacAsOpus;
     private final StreamFanout fanout;
-    private final Map<String, WhepSession> sessions = new ConcurrentHashMap<>();
-    /** The remote ICE ufrag of each session, to tell an ICE restart from a trickled candidate. */
-    private final Map<String, String> remoteUfrags = new ConcurrentHashMap<>();
-    /** The bearer token each session was created with (null when none), for PATCH and DELETE. */
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final SignalingResponses responses;
+    private final ResourceSessions<WhepSession> sessions = new ResourceSessions<>();
     /** Server offers waiting for the player's answer, by session id. */
     private final Map<String, PendingOffer> offers = new ConcurrentHashMap<>();
     private volatile WhepAuthorizer authorizer = WhepAuthorizer.ALLOW_ALL;
@@ -95,6 +95,7 @@ public final class WhepEgress implements AutoCloseable {
         this.registry = registry;
         this.port = port;
         this.aacAsOpus = opusSource != null;
+        this.responses = new SignalingResponses(config.allowOrigin(), EXPOSED);
         this.fanout = new StreamFanout(opusSource != null ? opusSource : registry::subscribe,
                 config.maxPayloadSize(), config.gopCacheMaxPackets());
     }
@@ -126,8 +127,8 @@ public final class WhepEgress implements AutoCloseable {
         try {
             route = WhepRoute.parse(request.uri(), config.sessionPrefix());
         } catch (IllegalArgumentException e) {
-            WhepResponses.send(ctx, request, WhepResponses.error(HttpResponseStatus.BAD_REQUEST,
-                    "bad WHEP URL: " + e.getMessage(), config.allowOrigin()));
+            SignalingResponses.send(ctx, request, responses.error(HttpResponseStatus.BAD_REQUEST,
+                    "bad WHEP URL: " + e.getMessage()));
             return true;
         }
         if (route == null) {
@@ -139,13 +140,9 @@ public final class WhepEgress implements AutoCloseable {
                     ? endpoint(ctx, request, route.value())
                     : resource(request, route.value());
         } catch (WhepException e) {
-            response = WhepResponses.error(HttpResponseStatus.valueOf(e.reason().status()), e.getMessage(),
-                    config.allowOrigin());
-            if (e.reason() == Reason.UNAUTHORIZED) {
-                response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-            }
+            response = responses.failure(e.reason().status(), e.getMessage());
         }
-        WhepResponses.send(ctx, request, response);
+        SignalingResponses.send(ctx, request, response);
         return true;
     }
 
@@ -153,10 +150,10 @@ public final class WhepEgress implements AutoCloseable {
             throws WhepException {
         HttpMethod m = req.method();
         if (m.equals(HttpMethod.OPTIONS)) {
-            return WhepResponses.options("OPTIONS, POST", true, config.iceServers(), config.allowOrigin());
+            return responses.options("OPTIONS, POST", true, config.iceServers());
         }
         if (!m.equals(HttpMethod.POST)) {
-            return methodNotAllowed("OPTIONS, POST");
+            return responses.methodNotAllowed("OPTIONS, POST");
         }
         String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
         if (req.content().readableBytes() == 0) {
@@ -167,7 +164,7 @@ public final class WhepEgress implements AutoCloseable {
             }
             return createOffer(ctx, req, path);
         }
-        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(WhepResponses.SDP)) {
+        if (!type.toLowerCase(java.util.Locale.ROOT).startsWith(SignalingResponses.SDP)) {
             throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "content-type must be application/sdp, was '"
                     + type + "'");
         }
@@ -186,7 +183,7 @@ public final class WhepEgress implements AutoCloseable {
             throw new WhepException(Reason.TOO_MANY_SESSIONS, "server full: " + sessions.size() + " viewers, limit "
                     + config.maxSessions());
         }
-        String token = bearer(req);
+        String token = SignalingRequests.bearer(req);
         String peerAddress = String.valueOf(ctx.channel().remoteAddress());
         if (!authorizer.mayPlay(path, token, peerAddress)) {
             throw new WhepException(Reason.UNAUTHORIZED, token == null ? "a bearer token is required to play "
@@ -222,7 +219,7 @@ public final class WhepEgress implements AutoCloseable {
             throw new WhepException(Reason.BAD_OFFER, "bad SDP offer: " + e.getMessage());
         }
         WhepAnswers.RemoteIdentity remote = WhepAnswers.remoteIdentity(offer);
-        String id = newId();
+        String id = ResourceSessions.newId();
         String peer = peerAddress;
         WhepSession session = new WhepSession(id, path, peer, config, fanout, bframes, this::forget);
         WebRtcTransport transport;
@@ -248,11 +245,7 @@ public final class WhepEgress implements AutoCloseable {
             throw e;
         }
         session.bind(transport, plan.video(), plan.audio());
-        sessions.put(id, session);
-        remoteUfrags.put(id, remote.ufrag());
-        if (token != null) {
-            tokens.put(id, token);
-        }
+        sessions.put(id, session, remote.ufrag(), token);
         log.info("whep session start id={} path={} remote={} video={} audio={} bframes={}", id, path, peer,
                 plan.video() == null ? "none" : plan.video().codec().codec(),
                 plan.audio() == null ? "none" : plan.audio().codec().codec(), bframes);
@@ -260,13 +253,7 @@ public final class WhepEgress implements AutoCloseable {
     }
 
     private FullHttpResponse created(String sdp, String id, WhepSession session, boolean bframes) {
-        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.CREATED, WhepResponses.SDP, sdp, config.allowOrigin());
-        r.headers().set(HttpHeaderNames.LOCATION, config.sessionPrefix() + id);
-        r.headers().set(HttpHeaderNames.ETAG, session.etag());
-        r.headers().set("Accept-Patch", WhepResponses.SDP_FRAG);
-        for (String link : WhepResponses.links(config.iceServers())) {
-            r.headers().add("Link", link);
-        }
+        FullHttpResponse r = responses.created(sdp, config.sessionPrefix() + id, session.etag(), config.iceServers());
         if (bframes) {
             r.headers().set(HttpHeaderNames.WARNING, "199 livegate \"the stream has B-frames; WebRTC players may "
                     + "stutter. Encode without B-frames (x264 -bf 0, zerolatency) for smooth WebRTC playback\"");
@@ -280,7 +267,7 @@ public final class WhepEgress implements AutoCloseable {
     private FullHttpResponse createOffer(ChannelHandlerContext ctx, FullHttpRequest req, String path)
             throws WhepException {
         Admitted adm = admit(ctx, req, path);
-        String id = newId();
+        String id = ResourceSessions.newId();
         WhepSession session = new WhepSession(id, path, adm.peer(), config, fanout, adm.bframes(), this::forget);
         WebRtcTransport transport;
         try {
@@ -297,11 +284,8 @@ public final class WhepEgress implements AutoCloseable {
             throw e;
         }
         session.bind(transport, null, null);
-        sessions.put(id, session);
+        sessions.put(id, session, null, adm.token());
         offers.put(id, new PendingOffer(offer, adm.tracks()));
-        if (adm.token() != null) {
-            tokens.put(id, adm.token());
-        }
         // §4.2: a resource whose answer does not come in time is deleted (404 afterwards).
         transport.eventLoop().schedule(() -> {
             if (offers.remove(id) != null) {
@@ -347,19 +331,19 @@ public final class WhepEgress implements AutoCloseable {
         } catch (IllegalStateException e) {
             throw new WhepException(Reason.SESSION_NOT_FOUND, "session " + id + " ended: " + e.getMessage());
         }
-        remoteUfrags.put(id, answer.remoteUfrag());
+        sessions.setRemoteUfrag(id, answer.remoteUfrag());
         log.info("whep session start id={} path={} mode=server-offer video={} audio={}", id, s.path(),
                 v == null ? "none" : v.codec().codec(), a == null ? "none" : a.codec().codec());
         // §4.3: with a server offer the ICE session's entity-tag comes with the answer's response.
-        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.NO_CONTENT, null, null, config.allowOrigin());
+        FullHttpResponse r = responses.of(HttpResponseStatus.NO_CONTENT, null, null);
         r.headers().set(HttpHeaderNames.ETAG, s.etag());
         return r;
     }
 
     private static void checkIfMatch(FullHttpRequest req, WhepSession s) throws WhepException {
-        String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(s.etag())) {
-            throw new WhepException(Reason.ETAG_MISMATCH, "If-Match " + ifMatch + " does not match " + s.etag());
+        if (!SignalingRequests.ifMatches(req, s.etag())) {
+            throw new WhepException(Reason.ETAG_MISMATCH, "If-Match " + SignalingRequests.ifMatch(req)
+                    + " does not match " + s.etag());
         }
     }
 
@@ -370,32 +354,30 @@ public final class WhepEgress implements AutoCloseable {
             throw new WhepException(Reason.SESSION_NOT_FOUND, "no WHEP session " + id);
         }
         if (m.equals(HttpMethod.OPTIONS)) {
-            return WhepResponses.options("OPTIONS, PATCH, DELETE", false, config.iceServers(), config.allowOrigin());
+            return responses.options("OPTIONS, PATCH, DELETE", false, config.iceServers());
         }
-        String wanted = tokens.get(id);
-        if (wanted != null && !java.security.MessageDigest.isEqual(wanted.getBytes(StandardCharsets.UTF_8),
-                String.valueOf(bearer(req)).getBytes(StandardCharsets.UTF_8))) {
+        if (!SignalingRequests.bearerMatches(req, sessions.token(id))) {
             throw new WhepException(Reason.UNAUTHORIZED, "this session needs the bearer token it was created with");
         }
         if (m.equals(HttpMethod.DELETE)) {
             s.close();
-            return WhepResponses.of(HttpResponseStatus.OK, null, null, config.allowOrigin());
+            return responses.of(HttpResponseStatus.OK, null, null);
         }
         if (!m.equals(HttpMethod.PATCH)) {
-            return methodNotAllowed("OPTIONS, PATCH, DELETE");
+            return responses.methodNotAllowed("OPTIONS, PATCH, DELETE");
         }
-        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(java.util.Locale.ROOT);
+        String type = SignalingRequests.contentType(req);
         boolean pending = offers.containsKey(id);
-        if (pending && type.startsWith(WhepResponses.SDP) && !type.startsWith(WhepResponses.SDP_FRAG)) {
+        if (pending && type.startsWith(SignalingResponses.SDP) && !type.startsWith(SignalingResponses.SDP_FRAG)) {
             return answer(req, id, s);
         }
-        if (!type.startsWith(WhepResponses.SDP_FRAG)) {
-            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + WhepResponses.SDP_FRAG
-                    + (pending ? " or, once, the SDP answer (" + WhepResponses.SDP + ")" : ""));
+        if (!type.startsWith(SignalingResponses.SDP_FRAG)) {
+            throw new WhepException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + SignalingResponses.SDP_FRAG
+                    + (pending ? " or, once, the SDP answer (" + SignalingResponses.SDP + ")" : ""));
         }
         if (pending) {
             // draft-murillo-whep-01 §4.3: no trickle or ICE restart before the answer's PATCH has been answered.
-            throw new WhepException(Reason.WRONG_STATE, "PATCH the SDP answer (" + WhepResponses.SDP
+            throw new WhepException(Reason.WRONG_STATE, "PATCH the SDP answer (" + SignalingResponses.SDP
                     + ") before trickle candidates or an ICE restart");
         }
         checkIfMatch(req, s);
@@ -407,9 +389,9 @@ public final class WhepEgress implements AutoCloseable {
         }
         String ufrag = frag.iceUfrag();
         String pwd = frag.icePwd();
-        if (ufrag == null || pwd == null || ufrag.equals(remoteUfrags.get(id))) {
+        if (ufrag == null || pwd == null || ufrag.equals(sessions.remoteUfrag(id))) {
             // Trickled candidates: an ICE-lite server learns the peer's addresses from its checks.
-            return WhepResponses.of(HttpResponseStatus.NO_CONTENT, null, null, config.allowOrigin());
+            return responses.of(HttpResponseStatus.NO_CONTENT, null, null);
         }
         IceCredentials fresh;
         try {
@@ -417,10 +399,9 @@ public final class WhepEgress implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new WhepException(Reason.BAD_FRAGMENT, "bad ICE credentials: " + e.getMessage());
         }
-        remoteUfrags.put(id, ufrag);
-        FullHttpResponse r = WhepResponses.of(HttpResponseStatus.OK, WhepResponses.SDP_FRAG,
-                restartAnswer(frag, fresh, candidates(s.transport())),
-                config.allowOrigin());
+        sessions.setRemoteUfrag(id, ufrag);
+        FullHttpResponse r = responses.of(HttpResponseStatus.OK, SignalingResponses.SDP_FRAG,
+                restartAnswer(frag, fresh, candidates(s.transport())));
         r.headers().set(HttpHeaderNames.ETAG, s.renewEtag());
         return r;
     }
@@ -459,45 +440,21 @@ public final class WhepEgress implements AutoCloseable {
         return config.iceTcpOnly() ? all.stream().filter(Candidate::isTcp).toList() : all;
     }
 
-    private FullHttpResponse methodNotAllowed(String allow) {
-        FullHttpResponse r = WhepResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "allowed: " + allow,
-                config.allowOrigin());
-        r.headers().set(HttpHeaderNames.ALLOW, allow);
-        return r;
-    }
-
-    private static String bearer(FullHttpRequest req) {
-        String h = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String t = h.substring(7).trim();
-        return t.isEmpty() ? null : t;
-    }
-
     private void forget(WhepSession s) {
         sessions.remove(s.id(), s);
         offers.remove(s.id());
-        remoteUfrags.remove(s.id());
-        tokens.remove(s.id());
-    }
-
-    private static String newId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     /** Every viewer, for the API and metrics. */
     public List<WhepSessionInfo> sessions() {
-        return sessions.values().stream().map(WhepSession::info).toList();
+        return sessions.all().stream().map(WhepSession::info).toList();
     }
 
     /** Ends every session. */
     @Override
     public void close() {
         closed = true;
-        for (WhepSession s : List.copyOf(sessions.values())) {
+        for (WhepSession s : sessions.all()) {
             s.close();
         }
     }

@@ -9,13 +9,15 @@ import io.livegate.rtc.sdp.SdpAttribute;
 import io.livegate.rtc.sdp.SdpException;
 import io.livegate.rtc.sdp.SdpFragment;
 import io.livegate.rtc.sdp.SessionDescription;
+import io.livegate.rtc.signaling.ResourceSessions;
+import io.livegate.rtc.signaling.SignalingRequests;
+import io.livegate.rtc.signaling.SignalingResponses;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.rtc.transport.WebRtcTransport;
 import io.livegate.router.PublishRejectedException;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.Publisher;
 import io.livegate.router.StreamRegistry;
-import io.livegate.whip.http.WhipResponses;
 import io.livegate.whip.http.WhipRoute;
 import io.livegate.whip.session.WhipAnswers;
 import io.livegate.whip.session.WhipException;
@@ -28,14 +30,11 @@ import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -51,23 +50,23 @@ import org.slf4j.LoggerFactory;
 public final class WhipIngest implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(WhipIngest.class);
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** The response headers a publisher page reads. */
+    private static final String EXPOSED = "Location, ETag, Link, Accept-Patch, Accept-Post";
     /** The query key the bearer token reaches the publish hook under (RTMP/SRT hooks see their own keys). */
     public static final String TOKEN_KEY = "token";
 
     private final WhipConfig config;
     private final StreamRegistry registry;
     private final WebRtcPort port;
-    private final Map<String, WhipSession> sessions = new ConcurrentHashMap<>();
-    /** The remote ICE ufrag of each session, to tell an ICE restart from a trickled candidate. */
-    private final Map<String, String> remoteUfrags = new ConcurrentHashMap<>();
-    /** The bearer token each session was created with (absent when none), for PATCH and DELETE. */
-    private final Map<String, String> tokens = new ConcurrentHashMap<>();
+    private final SignalingResponses responses;
+    private final ResourceSessions<WhipSession> sessions = new ResourceSessions<>();
     private volatile boolean closed;
 
     public WhipIngest(WhipConfig config, StreamRegistry registry, WebRtcPort port) {
         this.config = config;
         this.registry = registry;
         this.port = port;
+        this.responses = new SignalingResponses(config.allowOrigin(), EXPOSED);
     }
 
     public WhipConfig config() {
@@ -84,8 +83,8 @@ public final class WhipIngest implements AutoCloseable {
         try {
             route = WhipRoute.parse(request.uri(), config.sessionPrefix());
         } catch (IllegalArgumentException e) {
-            WhipResponses.send(ctx, request, WhipResponses.error(HttpResponseStatus.BAD_REQUEST,
-                    "bad WHIP URL: " + e.getMessage(), config.allowOrigin()));
+            SignalingResponses.send(ctx, request, responses.error(HttpResponseStatus.BAD_REQUEST,
+                    "bad WHIP URL: " + e.getMessage()));
             return true;
         }
         if (route == null) {
@@ -97,13 +96,9 @@ public final class WhipIngest implements AutoCloseable {
                     ? endpoint(ctx, request, route)
                     : resource(request, route.value());
         } catch (WhipException e) {
-            response = WhipResponses.error(HttpResponseStatus.valueOf(e.reason().status()), e.getMessage(),
-                    config.allowOrigin());
-            if (e.reason() == Reason.UNAUTHORIZED) {
-                response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer");
-            }
+            response = responses.failure(e.reason().status(), e.getMessage());
         }
-        WhipResponses.send(ctx, request, response);
+        SignalingResponses.send(ctx, request, response);
         return true;
     }
 
@@ -111,14 +106,14 @@ public final class WhipIngest implements AutoCloseable {
             throws WhipException {
         HttpMethod m = req.method();
         if (m.equals(HttpMethod.OPTIONS)) {
-            return WhipResponses.options("OPTIONS, POST", true, config.iceServers(), config.allowOrigin());
+            return responses.options("OPTIONS, POST", true, config.iceServers());
         }
         if (!m.equals(HttpMethod.POST)) {
-            return methodNotAllowed("OPTIONS, POST");
+            return responses.methodNotAllowed("OPTIONS, POST");
         }
         String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "");
-        if (!type.toLowerCase(Locale.ROOT).startsWith(WhipResponses.SDP)
-                || type.toLowerCase(Locale.ROOT).startsWith(WhipResponses.SDP_FRAG)) {
+        if (!type.toLowerCase(Locale.ROOT).startsWith(SignalingResponses.SDP)
+                || type.toLowerCase(Locale.ROOT).startsWith(SignalingResponses.SDP_FRAG)) {
             throw new WhipException(Reason.UNSUPPORTED_MEDIA_TYPE, "content-type must be application/sdp, was '"
                     + type + "'");
         }
@@ -144,9 +139,9 @@ public final class WhipIngest implements AutoCloseable {
             throw new WhipException(Reason.BAD_OFFER, "bad SDP offer: " + e.getMessage());
         }
         WhipAnswers.RemoteIdentity remote = WhipAnswers.remoteIdentity(offer);
-        String token = bearer(req);
+        String token = SignalingRequests.bearer(req);
         String peer = String.valueOf(ctx.channel().remoteAddress());
-        String id = newId();
+        String id = ResourceSessions.newId();
         WhipSession session = new WhipSession(id, route.value(), peer, config, this::forget);
         WebRtcTransport transport;
         try {
@@ -173,23 +168,12 @@ public final class WhipIngest implements AutoCloseable {
         }
         boolean reducedSize = plan.answer().sdp().media().stream().anyMatch(md -> md.has("rtcp-rsize"));
         session.bind(transport, publisher, plan.tracks(), reducedSize);
-        sessions.put(id, session);
-        remoteUfrags.put(id, remote.ufrag());
-        if (token != null) {
-            tokens.put(id, token);
-        }
+        sessions.put(id, session, remote.ufrag(), token);
         log.info("whip session start id={} path={} remote={} tracks={}", id, publisher.path(), peer,
                 plan.tracks().stream().map(t -> t.kind() + ":" + t.codec().codec()
                         + (t.codec().hasRtx() ? "+rtx" : "")).toList());
-        FullHttpResponse r = WhipResponses.of(HttpResponseStatus.CREATED, WhipResponses.SDP,
-                plan.answer().sdp().write(), config.allowOrigin());
-        r.headers().set(HttpHeaderNames.LOCATION, config.sessionPrefix() + id);
-        r.headers().set(HttpHeaderNames.ETAG, session.etag());
-        r.headers().set("Accept-Patch", WhipResponses.SDP_FRAG);
-        for (String link : WhipResponses.links(config.iceServers())) {
-            r.headers().add("Link", link);
-        }
-        return r;
+        return responses.created(plan.answer().sdp().write(), config.sessionPrefix() + id, session.etag(),
+                config.iceServers());
     }
 
     /** Asks the bus (and its publish hook) for the path; maps refusals to RFC 9725 status codes. */
@@ -218,27 +202,24 @@ public final class WhipIngest implements AutoCloseable {
         }
         HttpMethod m = req.method();
         if (m.equals(HttpMethod.OPTIONS)) {
-            return WhipResponses.options("OPTIONS, PATCH, DELETE", false, config.iceServers(), config.allowOrigin());
+            return responses.options("OPTIONS, PATCH, DELETE", false, config.iceServers());
         }
-        String wanted = tokens.get(id);
-        if (wanted != null && !MessageDigest.isEqual(wanted.getBytes(StandardCharsets.UTF_8),
-                String.valueOf(bearer(req)).getBytes(StandardCharsets.UTF_8))) {
+        if (!SignalingRequests.bearerMatches(req, sessions.token(id))) {
             throw new WhipException(Reason.UNAUTHORIZED, "this session needs the bearer token it was created with");
         }
         if (m.equals(HttpMethod.DELETE)) {
             s.close("deleted by the client");
-            return WhipResponses.of(HttpResponseStatus.OK, null, null, config.allowOrigin());
+            return responses.of(HttpResponseStatus.OK, null, null);
         }
         if (!m.equals(HttpMethod.PATCH)) {
-            return methodNotAllowed("OPTIONS, PATCH, DELETE");
+            return responses.methodNotAllowed("OPTIONS, PATCH, DELETE");
         }
-        String type = req.headers().get(HttpHeaderNames.CONTENT_TYPE, "").toLowerCase(Locale.ROOT);
-        if (!type.startsWith(WhipResponses.SDP_FRAG)) {
-            throw new WhipException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + WhipResponses.SDP_FRAG);
+        if (!SignalingRequests.contentType(req).startsWith(SignalingResponses.SDP_FRAG)) {
+            throw new WhipException(Reason.UNSUPPORTED_MEDIA_TYPE, "PATCH takes " + SignalingResponses.SDP_FRAG);
         }
-        String ifMatch = req.headers().get(HttpHeaderNames.IF_MATCH);
-        if (ifMatch != null && !ifMatch.equals("*") && !ifMatch.equals(s.etag())) {
-            throw new WhipException(Reason.ETAG_MISMATCH, "If-Match " + ifMatch + " does not match " + s.etag());
+        if (!SignalingRequests.ifMatches(req, s.etag())) {
+            throw new WhipException(Reason.ETAG_MISMATCH, "If-Match " + SignalingRequests.ifMatch(req)
+                    + " does not match " + s.etag());
         }
         SdpFragment frag;
         try {
@@ -247,56 +228,32 @@ public final class WhipIngest implements AutoCloseable {
             throw new WhipException(Reason.BAD_FRAGMENT, "bad trickle-ice-sdpfrag: " + e.getMessage());
         }
         String ufrag = frag.iceUfrag();
-        if (ufrag != null && frag.icePwd() != null && !ufrag.equals(remoteUfrags.get(id))) {
+        if (ufrag != null && frag.icePwd() != null && !ufrag.equals(sessions.remoteUfrag(id))) {
             throw new WhipException(Reason.UNSUPPORTED_PATCH, "ICE restart is not supported: DELETE this session "
                     + "and POST a new offer");
         }
         // Trickled candidates: an ICE-lite server learns the publisher's addresses from its checks.
-        return WhipResponses.of(HttpResponseStatus.NO_CONTENT, null, null, config.allowOrigin());
+        return responses.of(HttpResponseStatus.NO_CONTENT, null, null);
     }
 
     private List<Candidate> candidates(WebRtcTransport t) {
         return WhipAnswers.candidates(t.localCandidates());
     }
 
-    private FullHttpResponse methodNotAllowed(String allow) {
-        FullHttpResponse r = WhipResponses.error(HttpResponseStatus.METHOD_NOT_ALLOWED, "allowed: " + allow,
-                config.allowOrigin());
-        r.headers().set(HttpHeaderNames.ALLOW, allow);
-        return r;
-    }
-
-    private static String bearer(FullHttpRequest req) {
-        String h = req.headers().get(HttpHeaderNames.AUTHORIZATION);
-        if (h == null || h.length() < 7 || !h.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            return null;
-        }
-        String t = h.substring(7).trim();
-        return t.isEmpty() ? null : t;
-    }
-
     private void forget(WhipSession s) {
         sessions.remove(s.id(), s);
-        remoteUfrags.remove(s.id());
-        tokens.remove(s.id());
-    }
-
-    private static String newId() {
-        byte[] b = new byte[16];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
     }
 
     /** Every publisher, for the API and metrics. */
     public List<WhipSessionInfo> sessions() {
-        return sessions.values().stream().map(WhipSession::info).toList();
+        return sessions.all().stream().map(WhipSession::info).toList();
     }
 
     /** Ends every session (their publishers close). */
     @Override
     public void close() {
         closed = true;
-        for (WhipSession s : List.copyOf(sessions.values())) {
+        for (WhipSession s : sessions.all()) {
             s.close("server shutting down");
         }
     }

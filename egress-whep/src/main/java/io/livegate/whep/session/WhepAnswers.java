@@ -4,7 +4,6 @@ import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Track;
 import io.livegate.rtc.ice.IceCandidate;
-import io.livegate.rtc.ice.IceTransportProtocol;
 import io.livegate.rtc.sdp.AnswerOptions;
 import io.livegate.rtc.sdp.AnswerOptions.LocalTrack;
 import io.livegate.rtc.sdp.Candidate;
@@ -17,6 +16,7 @@ import io.livegate.rtc.sdp.SdpAnswerer;
 import io.livegate.rtc.sdp.SdpAttribute;
 import io.livegate.rtc.sdp.SdpException;
 import io.livegate.rtc.sdp.SessionDescription;
+import io.livegate.rtc.signaling.IceAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -68,34 +68,18 @@ public final class WhepAnswers {
 
     /** @throws WhepException BAD_OFFER when ICE credentials or the fingerprint are missing */
     public static RemoteIdentity remoteIdentity(SessionDescription offer) throws WhepException {
-        if (offer.media().isEmpty()) {
-            throw new WhepException(WhepException.Reason.BAD_OFFER, "offer has no media sections");
+        IceAttributes.RemoteIdentity id;
+        try {
+            id = IceAttributes.remote(offer);
+        } catch (IllegalArgumentException e) {
+            throw new WhepException(WhepException.Reason.BAD_OFFER, e.getMessage());
         }
-        List<String> bundle = offer.bundleMids();
-        MediaDescription first = bundle.isEmpty() ? null : offer.media(bundle.get(0));
-        if (first == null) {
-            first = offer.media().get(0);
-        }
-        String ufrag = offer.iceUfrag(first);
-        String pwd = offer.icePwd(first);
-        SdpAttribute.Fingerprint fp = offer.fingerprint(first);
-        if (ufrag == null || pwd == null || fp == null) {
-            throw new WhepException(WhepException.Reason.BAD_OFFER, "offer lacks ice-ufrag, ice-pwd or fingerprint");
-        }
-        SdpAttribute.Setup setup = offer.setup(first);
-        boolean client = setup != null && setup.role() == SdpAttribute.SetupRole.PASSIVE;
-        return new RemoteIdentity(ufrag, pwd, fp.attributeValue(), client);
+        return new RemoteIdentity(id.ufrag(), id.pwd(), id.fingerprint(), id.setup() == SdpAttribute.SetupRole.PASSIVE);
     }
 
     /** Our host candidates as SDP attributes. */
     public static List<Candidate> candidates(List<IceCandidate> local) {
-        List<Candidate> out = new ArrayList<>();
-        for (IceCandidate c : local) {
-            boolean tcp = c.protocol() == IceTransportProtocol.TCP;
-            out.add(Candidate.host(c.foundation(), tcp ? "tcp" : "udp", c.priority(),
-                    c.address().getAddress().getHostAddress(), c.address().getPort(), tcp ? "passive" : null));
-        }
-        return out;
+        return IceAttributes.candidates(local);
     }
 
     /**

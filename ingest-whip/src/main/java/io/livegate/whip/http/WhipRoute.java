@@ -1,9 +1,6 @@
 package io.livegate.whip.http;
 
-import io.livegate.router.StreamRouter;
-import io.netty.handler.codec.http.QueryStringDecoder;
-import java.util.LinkedHashMap;
-import java.util.List;
+import io.livegate.rtc.signaling.ResourceRoute;
 import java.util.Map;
 
 /**
@@ -17,12 +14,11 @@ import java.util.Map;
 public record WhipRoute(Kind kind, String value, Map<String, String> query) {
 
     /** Longest stream path accepted: core-router's. */
-    public static final int MAX_PATH_LENGTH = StreamRouter.MAX_PATH_LENGTH;
+    public static final int MAX_PATH_LENGTH = ResourceRoute.MAX_PATH_LENGTH;
     /** Session ids are 32 hex digits; anything longer is not ours. */
-    public static final int MAX_SESSION_ID_LENGTH = 64;
+    public static final int MAX_SESSION_ID_LENGTH = ResourceRoute.MAX_SESSION_ID_LENGTH;
     /** Query parameters passed to the publish hook; a publisher needs a key or two, not hundreds. */
-    public static final int MAX_QUERY_PARAMETERS = 16;
-    private static final String SUFFIX = "/whip";
+    public static final int MAX_QUERY_PARAMETERS = ResourceRoute.MAX_QUERY_PARAMETERS;
 
     public enum Kind { ENDPOINT, SESSION }
 
@@ -35,34 +31,7 @@ public record WhipRoute(Kind kind, String value, Map<String, String> query) {
      * @throws IllegalArgumentException when the URI is a WHIP URL with a malformed escape, a bad path or session id
      */
     public static WhipRoute parse(String uri, String sessionPrefix) {
-        int q = uri.indexOf('?');
-        String raw = q < 0 ? uri : uri.substring(0, q);
-        if (raw.startsWith(sessionPrefix)) {
-            String id = raw.substring(sessionPrefix.length());
-            if (id.isEmpty() || id.length() > MAX_SESSION_ID_LENGTH || !id.chars().allMatch(
-                    c -> (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
-                throw new IllegalArgumentException("bad session id");
-            }
-            return new WhipRoute(Kind.SESSION, id, Map.of());
-        }
-        if (!raw.endsWith(SUFFIX) || raw.length() <= SUFFIX.length() + 1 || !raw.startsWith("/")
-                || raw.length() > MAX_PATH_LENGTH * 3 + SUFFIX.length() + 1) {
-            return null;
-        }
-        String path = QueryStringDecoder.decodeComponent(raw.substring(1, raw.length() - SUFFIX.length()));
-        if (!StreamRouter.isValidPath(path)) {
-            throw new IllegalArgumentException("bad stream path");
-        }
-        Map<String, String> query = new LinkedHashMap<>();
-        if (q >= 0) {
-            Map<String, List<String>> params = new QueryStringDecoder(uri, java.nio.charset.StandardCharsets.UTF_8,
-                    true, MAX_QUERY_PARAMETERS).parameters();
-            params.forEach((k, v) -> {
-                if (!v.isEmpty()) {
-                    query.put(k, v.get(0));
-                }
-            });
-        }
-        return new WhipRoute(Kind.ENDPOINT, path, query);
+        ResourceRoute r = ResourceRoute.parse(uri, sessionPrefix, "/whip", true);
+        return r == null ? null : new WhipRoute(Kind.valueOf(r.kind().name()), r.value(), r.query());
     }
 }

@@ -2,7 +2,6 @@ package io.livegate.whip.session;
 
 import io.livegate.media.Codec;
 import io.livegate.rtc.ice.IceCandidate;
-import io.livegate.rtc.ice.IceTransportProtocol;
 import io.livegate.rtc.sdp.AnswerOptions;
 import io.livegate.rtc.sdp.Candidate;
 import io.livegate.rtc.sdp.CodecPreference;
@@ -15,6 +14,7 @@ import io.livegate.rtc.sdp.SdpAnswerer;
 import io.livegate.rtc.sdp.SdpAttribute;
 import io.livegate.rtc.sdp.SdpException;
 import io.livegate.rtc.sdp.SessionDescription;
+import io.livegate.rtc.signaling.IceAttributes;
 import io.livegate.whip.session.WhipException.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -75,37 +75,22 @@ public final class WhipAnswers {
 
     /** @throws WhipException BAD_OFFER when ICE credentials or the fingerprint are missing */
     public static RemoteIdentity remoteIdentity(SessionDescription offer) throws WhipException {
-        if (offer.media().isEmpty()) {
-            throw new WhipException(Reason.BAD_OFFER, "offer has no media sections");
+        IceAttributes.RemoteIdentity id;
+        try {
+            id = IceAttributes.remote(offer);
+        } catch (IllegalArgumentException e) {
+            throw new WhipException(Reason.BAD_OFFER, e.getMessage());
         }
-        List<String> bundle = offer.bundleMids();
-        MediaDescription first = bundle.isEmpty() ? null : offer.media(bundle.get(0));
-        if (first == null) {
-            first = offer.media().get(0);
-        }
-        String ufrag = offer.iceUfrag(first);
-        String pwd = offer.icePwd(first);
-        SdpAttribute.Fingerprint fp = offer.fingerprint(first);
-        if (ufrag == null || pwd == null || fp == null) {
-            throw new WhipException(Reason.BAD_OFFER, "offer lacks ice-ufrag, ice-pwd or fingerprint");
-        }
-        SdpAttribute.Setup setup = offer.setup(first);
-        if (setup != null && setup.role() == SdpAttribute.SetupRole.PASSIVE) {
+        if (id.setup() == SdpAttribute.SetupRole.PASSIVE) {
             // RFC 8842 5.3: the offerer must say actpass; we are the DTLS server.
             throw new WhipException(Reason.BAD_OFFER, "offer says a=setup:passive; a WHIP offer must be actpass");
         }
-        return new RemoteIdentity(ufrag, pwd, fp.attributeValue());
+        return new RemoteIdentity(id.ufrag(), id.pwd(), id.fingerprint());
     }
 
     /** Our host candidates as SDP attributes. */
     public static List<Candidate> candidates(List<IceCandidate> local) {
-        List<Candidate> out = new ArrayList<>();
-        for (IceCandidate c : local) {
-            boolean tcp = c.protocol() == IceTransportProtocol.TCP;
-            out.add(Candidate.host(c.foundation(), tcp ? "tcp" : "udp", c.priority(),
-                    c.address().getAddress().getHostAddress(), c.address().getPort(), tcp ? "passive" : null));
-        }
-        return out;
+        return IceAttributes.candidates(local);
     }
 
     /**
