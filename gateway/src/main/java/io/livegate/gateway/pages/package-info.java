@@ -5,7 +5,8 @@
  *
  * <p>Served on the HTTP port under reserved prefixes that stream URLs ({@code /PATH/whep}, {@code /PATH/whip},
  * {@code /PATH/*.m3u8}) cannot take: {@code /}, {@code /watch/PATH}, {@code /broadcast/PATH} and
- * {@code /pages/FILE}. Files are looked up by exact name in a fixed table, so no request can reach anything
+ * {@code /pages/FILE}; {@code /PATH/} redirects to {@code /watch/PATH}. The route goes after every module's, so a
+ * stream's own URLs always win. Files are looked up by exact name in a fixed table, so no request can reach anything
  * else. Responses follow RFC 9110 (GET and HEAD, strong ETags, If-None-Match → 304) and RFC 9111
  * ({@code Cache-Control: no-cache}: revalidated each time, so an upgraded server never mixes old and new
  * files), with a Content-Security-Policy (CSP Level 3) that allows only this origin's own scripts and styles.

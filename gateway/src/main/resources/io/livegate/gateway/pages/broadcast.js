@@ -162,15 +162,19 @@ async function start() {
   }
 }
 
-function stop(message = 'Stopped.', state = 'idle') {
+/** Ends the WHIP session with DELETE (RFC 9725 4.4) before closing the transport, so the server logs why it ended. */
+async function stop(message = 'Stopped.', state = 'idle') {
   const s = live;
   live = null;
-  if (s) {
-    s.pc.close();
-    s.media.getTracks().forEach((t) => t.stop());
-    deleteResource(s.location, s.token);
-  }
   preview.srcObject = null;
+  if (s) {
+    s.media.getTracks().forEach((t) => t.stop());
+    startButton.disabled = true;
+    stopButton.disabled = true;
+    setStatus('Stopping…', 'connecting');
+    await Promise.race([deleteResource(s.location, s.token), new Promise((r) => setTimeout(r, 2000))]);
+    s.pc.close();
+  }
   setBusy(false);
   setStatus(message, state);
 }

@@ -6,8 +6,9 @@ import {
 
 const RETRY_MIN_MS = 1000;
 const RETRY_MAX_MS = 15000;
-/** No decoded frame or audio sample for this long: the stream stalled or ended, start over. */
-const STALL_MS = 8000;
+/** No packet and no decoded frame for this long: the stream stalled or ended (or is between publishers), start over. */
+const STALL_MS = 6000;
+const POST_TIMEOUT_MS = 10000;
 
 const path = pathFromLocation('/watch/');
 const token = tokenFromLocation();
@@ -19,7 +20,7 @@ const unmute = document.getElementById('unmute');
 const playButton = document.getElementById('play');
 const hlsSection = document.getElementById('hls');
 
-let session = null; // { pc, location, progressAt, samples, frames, bytes, statsAt }
+let session = null; // { pc, location, progressAt, frames, packets, bytes, statsAt }
 let attempt = 0;
 let retryTimer = null;
 let statsTimer = null;
@@ -34,11 +35,16 @@ function play() {
   video.play().then(() => { playButton.hidden = true; }).catch(() => { playButton.hidden = false; });
 }
 
-function close(s) {
+/** Ends a session: DELETE (the WHEP way to end it), then the transport; while unloading there is no time to wait. */
+function close(s, unloading = false) {
   if (!s) return;
   s.closed = true;
-  s.pc.close();
-  deleteResource(s.location, token);
+  const deleted = deleteResource(s.location, token);
+  if (unloading) {
+    s.pc.close();
+  } else {
+    Promise.race([deleted, new Promise((r) => setTimeout(r, 2000))]).then(() => s.pc.close());
+  }
 }
 
 function retry(reason) {
@@ -56,7 +62,7 @@ async function connect() {
   clearTimeout(retryTimer);
   setStatus('Connecting…', 'connecting');
   const pc = new RTCPeerConnection();
-  const s = { pc, location: null, progressAt: performance.now(), frames: 0, samples: 0, bytes: 0, statsAt: 0 };
+  const s = { pc, location: null, progressAt: performance.now(), frames: 0, packets: 0, bytes: 0, statsAt: 0 };
   session = s;
   pc.addTransceiver('video', { direction: 'recvonly' });
   pc.addTransceiver('audio', { direction: 'recvonly' });
@@ -68,7 +74,10 @@ async function connect() {
   };
   pc.onconnectionstatechange = () => {
     if (s.closed) return;
-    if (pc.connectionState === 'connected') setStatus('Live', 'live');
+    // "Live" only once media arrives (poll): a stream between publishers connects but sends nothing.
+    if (pc.connectionState === 'connected' && statusLine.dataset.state !== 'live') {
+      setStatus('Connected, waiting for the stream…', 'connecting');
+    }
     if (pc.connectionState === 'failed' || pc.connectionState === 'closed') retry('Connection lost.');
   };
   let res;
@@ -78,6 +87,7 @@ async function connect() {
       method: 'POST',
       headers: { 'Content-Type': 'application/sdp', ...authHeaders(token) },
       body: pc.localDescription.sdp,
+      signal: AbortSignal.timeout(POST_TIMEOUT_MS),
     });
   } catch (e) {
     if (!s.closed) retry('Server unreachable.');
@@ -92,6 +102,13 @@ async function connect() {
     s.location = new URL(res.headers.get('Location'), streamUrl(path, 'whep')).toString();
     try {
       await pc.setRemoteDescription({ type: 'answer', sdp: await res.text() });
+      // The server closing the session (stream ended) shows as the DTLS transport closing, when the alert arrives.
+      const dtls = pc.getReceivers()[0] && pc.getReceivers()[0].transport;
+      if (dtls) {
+        dtls.addEventListener('statechange', () => {
+          if (!s.closed && (dtls.state === 'closed' || dtls.state === 'failed')) retry('The stream ended.');
+        });
+      }
     } catch (e) {
       retry('Bad answer from the server (' + e.message + ').');
     }
@@ -124,15 +141,16 @@ async function poll() {
     });
     const now = performance.now();
     const frames = v ? v.framesDecoded || 0 : 0;
-    const samples = a ? a.totalSamplesReceived || 0 : 0;
+    // Packets, not audio samples: the audio decoder conceals gaps, and concealed samples count as received.
+    const packets = (v ? v.packetsReceived || 0 : 0) + (a ? a.packetsReceived || 0 : 0);
     const bytes = (v ? v.bytesReceived || 0 : 0) + (a ? a.bytesReceived || 0 : 0);
-    if (frames > s.frames || samples > s.samples) {
+    if (frames > s.frames || packets > s.packets) {
       s.progressAt = now;
       attempt = 0;
       if (statusLine.dataset.state !== 'live') setStatus('Live', 'live');
     }
     const bitrate = s.statsAt ? ((bytes - s.bytes) * 8000) / (now - s.statsAt) : NaN;
-    Object.assign(s, { frames, samples, bytes, statsAt: now });
+    Object.assign(s, { frames, packets, bytes, statsAt: now });
     if (!stats.hidden) showStats(report, v, a, bitrate);
     if (now - s.progressAt > STALL_MS) retry('No media for a while.');
   }
@@ -152,7 +170,8 @@ function showStats(report, v, a, bitrate) {
     ['RTT', pair && pair.currentRoundTripTime !== undefined ? `${Math.round(pair.currentRoundTripTime * 1000)} ms` : '–'],
     ['Jitter', v && v.jitter !== undefined ? `${Math.round(v.jitter * 1000)} ms video, ${a && a.jitter !== undefined ? Math.round(a.jitter * 1000) : '–'} ms audio` : '–'],
     ['Packets lost', `${lost} of ${lost + received}`],
-    ['Audio', a && a.totalSamplesReceived ? `${Math.round(a.totalSamplesReceived / 48000)} s received` : 'none yet'],
+    ['Audio', a && a.totalSamplesReceived > (a.concealedSamples || 0)
+      ? `${Math.round((a.totalSamplesReceived - (a.concealedSamples || 0)) / 48000)} s received` : 'none yet'],
   ]);
 }
 
@@ -198,7 +217,7 @@ document.getElementById('fullscreen').addEventListener('click', () => {
 // Leave cleanly: the session resource goes now rather than at the consent timeout. Back/forward cache: reconnect.
 addEventListener('pagehide', () => {
   clearTimeout(retryTimer);
-  close(session);
+  close(session, true);
   session = null;
 });
 addEventListener('pageshow', (e) => { if (e.persisted && !session && config && window.RTCPeerConnection) connect(); });

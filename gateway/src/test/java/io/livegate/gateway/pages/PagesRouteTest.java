@@ -229,6 +229,49 @@ class PagesRouteTest {
         assertThat(get("/../x/").header(HttpHeaderNames.CONTENT_TYPE)).startsWith("application/json");
     }
 
+    /**
+     * Random request targets built from the pieces traversal and confusion attempts use: the route never fails, and
+     * serves a file only for the URLs that name it.
+     */
+    @Test
+    void randomTargetsOnlyEverReachTheBundledFiles() {
+        String[] pieces = {"/", "/", "pages", "watch", "broadcast", "live", "cam1", "..", ".", "%2e", "%2E", "%2f",
+            "%252e", "%00", "%c0%af", "\\", "index.html", "watch.js", "config.json", "etc", "passwd", "?", "#", "=", "~",
+            "-", "_", ":", "//", "%", "a", "W"};
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (String f : PagesRoute.FILES) {
+            bodies.add(get("/pages/" + f).body());
+        }
+        bodies.add(get("/pages/config.json").body());
+        java.util.Random random = new java.util.Random(20261121);
+        for (int i = 0; i < 3000; i++) {
+            StringBuilder b = new StringBuilder("/");
+            for (int n = random.nextInt(8); n >= 0; n--) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String uri = b.toString();
+            Answer a;
+            try {
+                a = get(uri);
+            } catch (IllegalArgumentException e) {
+                continue; // not a request target Netty will build (the server's decoder would not either)
+            }
+            String path = uri.indexOf('?') < 0 ? uri : uri.substring(0, uri.indexOf('?'));
+            switch (a.status()) {
+                case 200 -> {
+                    assertThat(bodies).as(uri).contains(a.body());
+                    assertThat(path.equals("/") || path.startsWith("/pages/") || path.startsWith("/watch/")
+                            || path.startsWith("/broadcast/")).as(uri).isTrue();
+                    assertThat(path).as(uri).doesNotContain("..", "%", "\\", "//");
+                }
+                case 302 -> assertThat(a.header(HttpHeaderNames.LOCATION)).as(uri).startsWith("/watch/")
+                        .doesNotContain("..", "//");
+                case 404 -> assertThat(a.body()).as(uri).doesNotContain("root:");
+                default -> throw new AssertionError(uri + " -> " + a.status() + " " + a.body());
+            }
+        }
+    }
+
     /** Stream URLs are the modules' (routed before this one); the route must not take them. */
     @ParameterizedTest
     @ValueSource(strings = {"/live/cam1/whep", "/live/cam1/whip", "/live/cam1/index.m3u8", "/healthz", "/metrics",
