@@ -1,22 +1,14 @@
 package io.livegate.gateway;
 
+import static io.livegate.gateway.NamespacedGateway.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livegate.testing.Commands;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,85 +30,46 @@ class GatewayWhipE2eTest {
     private static final Logger LOG = LoggerFactory.getLogger(GatewayWhipE2eTest.class);
     private static final Path WHEP_JS = Path.of("target", "whepjs");
     private static final Path WHIP_JS = Path.of("target", "whipjs");
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "live/whip";
 
     @TempDir
     Path dir;
 
-    private String ns;
-    private final List<Process> processes = new ArrayList<>();
+    private NamespacedGateway gw;
 
     @BeforeEach
     void setUp() throws Exception {
-        install(WHEP_JS, Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep"), "whep-check.mjs");
-        install(WHIP_JS, Path.of(System.getProperty("livegate.repo.root"), "ingest-whip", "src", "test", "js"),
-                "whip-check.mjs");
-        ns = "lg-gwwhip-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
-        Commands.run(Path.of("."), List.of("ip", "netns", "add", ns));
-        Commands.run(Path.of("."), List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        NamespacedGateway.installNodeClient(WHEP_JS, NamespacedGateway.repoRoot().resolve("test-clients/whep"),
+                "package.json", "whep-check.mjs");
+        NamespacedGateway.installNodeClient(WHIP_JS, NamespacedGateway.repoRoot().resolve("ingest-whip/src/test/js"),
+                "package.json", "whip-check.mjs");
+        gw = new NamespacedGateway("lg-gwwhip", dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Commands.run(Path.of("."), List.of("ip", "netns", "del", ns));
-    }
-
-    private static synchronized void install(Path to, Path from, String script) throws Exception {
-        Files.createDirectories(to);
-        for (String f : List.of("package.json", script)) {
-            Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(to.resolve("node_modules/playwright-core"))) {
-            Commands.run(to, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
-    }
-
-    /** Starts a command inside the namespace; its output goes to a file in the test's directory. */
-    private Process inNamespace(String logName, List<String> cmd) throws IOException {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(cmd);
-        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(dir.resolve(logName).toFile());
-        pb.environment().put("LIVEGATE_HTTP_HOST", "127.0.0.1");
-        pb.environment().put("LIVEGATE_WEBRTC_ADVERTISED_ADDRESSES", "127.0.0.1");
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+        gw.close();
     }
 
     private String curl(String url) throws Exception {
-        return curl(url, 3);
+        return gw.curl(url, 3);
     }
 
-    /** The body and, on the last line, the HTTP status. */
     private String curl(String url, int seconds) throws Exception {
-        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "curl", "-s", "-m", String.valueOf(seconds), "-w",
-                "\n%{http_code}", url).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor(seconds + 2, TimeUnit.SECONDS);
-        return out;
+        return gw.curl(url, seconds);
     }
 
     private JsonNode api() throws Exception {
-        String out = curl("http://127.0.0.1:8080/api/v1/streams/" + PATH);
-        return out.startsWith("{") ? JSON.readTree(out.substring(0, out.lastIndexOf('\n'))) : null;
+        return gw.api(PATH);
     }
 
     @Test
     void chromiumPublishesOverWhipAndTheStreamPlaysOverWhepAndHls() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        inNamespace("gateway.log", List.of(java, "--enable-native-access=ALL-UNNAMED", "-cp", cp,
-                LiveGate.class.getName()));
-        waitFor(() -> curl("http://127.0.0.1:8080/healthz").endsWith("200"), "gateway /healthz");
-        Process publisher = inNamespace("whip.log", List.of("node",
+        gw.startGateway();
+        Process publisher = gw.start("whip.log", List.of("node",
                 WHIP_JS.resolve("whip-check.mjs").toAbsolutePath().toString(), "http://127.0.0.1:8080", PATH, "18",
                 "640", "360"));
-        waitFor(() -> {
+        gw.waitFor(() -> {
             JsonNode s = api();
             return s != null && s.path("tracks").size() == 2 && s.at("/tracks/0/keyframes").asLong() >= 1
                     && s.at("/tracks/1/frames").asLong() > 0;
@@ -148,7 +101,7 @@ class GatewayWhipE2eTest {
                         return e.toString();
                     }
                 });
-        Process viewer = inNamespace("whep.log", List.of("node",
+        Process viewer = gw.start("whep.log", List.of("node",
                 WHEP_JS.resolve("whep-check.mjs").toAbsolutePath().toString(), "http://127.0.0.1:8080", PATH, "7"));
         Thread.sleep(4000);
         JsonNode during = api();
@@ -161,7 +114,7 @@ class GatewayWhipE2eTest {
         LOG.info("WHEP viewer:\n{}\nAPI during playback: {}\nHLS master:\n{}\nHLS media:\n{}", out.lines()
                 .filter(l -> l.startsWith("{")).reduce("", (a, b) -> a + b + "\n"), during, masterPlaylist, hls);
         String summary = out.lines().filter(l -> l.startsWith("{\"summary\"")).findFirst()
-                .orElseThrow(() -> new AssertionError("no WHEP summary:\n" + out + "\ngateway:\n" + gatewayLog()));
+                .orElseThrow(() -> new AssertionError("no WHEP summary:\n" + out + "\ngateway:\n" + gw.gatewayLog()));
         assertThat(number(summary, "status")).as(summary).isEqualTo(201);
         assertThat(number(summary, "framesDecoded")).as(summary).isGreaterThan(60);
         assertThat(number(summary, "width")).as(summary).isEqualTo(640);
@@ -184,41 +137,10 @@ class GatewayWhipE2eTest {
         String whipSummary = whip.lines().filter(l -> l.startsWith("{\"summary\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("no WHIP summary:\n" + whip));
         assertThat(number(whipSummary, "deleteStatus")).isEqualTo(200);
-        waitFor(() -> {
+        gw.waitFor(() -> {
             JsonNode s = api();
             return s == null || !s.at("/state").asText().equals("live");
         }, "the stream to end after DELETE");
-        assertThat(gatewayLog()).contains("whip session end", "deleted by the client").doesNotContain("Exception");
-    }
-
-    private String gatewayLog() {
-        try {
-            return Files.readString(dir.resolve("gateway.log"));
-        } catch (IOException e) {
-            return "(no gateway log: " + e + ")";
-        }
-    }
-
-    private interface Check {
-        boolean ok() throws Exception;
-    }
-
-    private void waitFor(Check check, String what) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (System.nanoTime() < deadline) {
-            if (check.ok()) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new AssertionError("timed out waiting for " + what + "; gateway log:\n" + gatewayLog());
-    }
-
-    private static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\":(-?[0-9.]+)").matcher(json);
-        if (!m.find()) {
-            throw new AssertionError("no " + key + " in " + json);
-        }
-        return Double.parseDouble(m.group(1));
+        assertThat(gw.gatewayLog()).contains("whip session end", "deleted by the client").doesNotContain("Exception");
     }
 }
