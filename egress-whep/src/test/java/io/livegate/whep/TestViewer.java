@@ -5,7 +5,6 @@ import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.rtcp.RtcpPacket;
 import io.livegate.rtc.rtp.RtpPacket;
 import io.livegate.rtc.testing.WebRtcTestPeer;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -25,17 +24,7 @@ final class TestViewer implements AutoCloseable {
 
     TestViewer() throws Exception {
         peer = new WebRtcTestPeer(CERT, "test-viewer");
-        peer.onDatagram(peer.decrypting(new WebRtcTestPeer.MediaHandler() {
-            @Override
-            public void onRtp(RtpPacket packet) {
-                rtp.add(packet);
-            }
-
-            @Override
-            public void onRtcp(List<RtcpPacket> compound) {
-                rtcp.addAll(compound);
-            }
-        }, false));
+        peer.onDatagram(peer.decrypting(rtp::add, rtcp::addAll, false));
         ice = peer.ice();
     }
 

@@ -5,7 +5,6 @@ import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.rtcp.RtcpPacket;
 import io.livegate.rtc.rtp.RtpPacket;
 import io.livegate.rtc.testing.WebRtcTestPeer;
-import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 
@@ -27,17 +26,7 @@ final class TestPublisher implements AutoCloseable {
 
     TestPublisher() throws Exception {
         peer = new WebRtcTestPeer(CERT, "test-publisher");
-        peer.onDatagram(peer.decrypting(new WebRtcTestPeer.MediaHandler() {
-            @Override
-            public void onRtp(RtpPacket packet) {
-                // a publisher gets no media back
-            }
-
-            @Override
-            public void onRtcp(List<RtcpPacket> compound) {
-                rtcp.addAll(compound);
-            }
-        }, true));
+        peer.onDatagram(peer.decrypting(p -> { }, rtcp::addAll, true)); // a publisher gets no media back
         ice = peer.ice();
     }
 

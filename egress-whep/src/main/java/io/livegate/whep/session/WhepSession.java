@@ -2,11 +2,11 @@ package io.livegate.whep.session;
 
 import io.livegate.media.Track;
 import io.livegate.rtc.dtls.SrtpKeyingMaterial;
-import io.livegate.rtc.ice.IceTransportProtocol;
 import io.livegate.rtc.rtp.RtpPacket;
 import io.livegate.rtc.sdp.NegotiatedMedia;
+import io.livegate.rtc.signaling.ResourceSessions;
+import io.livegate.rtc.signaling.SessionSrtp;
 import io.livegate.rtc.srtp.SrtpContext;
-import io.livegate.rtc.srtp.SrtpKeys;
 import io.livegate.rtc.srtp.SrtpProfile;
 import io.livegate.rtc.transport.WebRtcTransport;
 import io.livegate.router.StreamNotFoundException;
@@ -63,6 +63,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     private SharedStream stream;
     private SrtpContext srtpOut;
     private SrtpContext srtpIn;
+    private SessionSrtp srtp;
     private ScheduledFuture<?> drainTimer;
     private ScheduledFuture<?> reportTimer;
     private volatile long droppedPackets;
@@ -92,7 +93,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
         this.video = new OutboundTrack("video", 90_000);
         this.audio = new OutboundTrack("audio", 48_000);
         this.rtcp = new SessionRtcp(this, config.keyframeRequestInterval());
-        this.etag = newEtag();
+        this.etag = ResourceSessions.newEtag();
     }
 
     /** Binds the transport and what the answer agreed; called once, before any callback can run. */
@@ -150,12 +151,8 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
 
     /** A new ETag after an ICE restart. */
     public String renewEtag() {
-        etag = newEtag();
+        etag = ResourceSessions.newEtag();
         return etag;
-    }
-
-    private static String newEtag() {
-        return "\"" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong()) + "\"";
     }
 
     /** Ends the session (DELETE, shutdown). Idempotent; onClosed follows. */
@@ -175,11 +172,10 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
 
     @Override
     public void onConnected(WebRtcTransport t, SrtpKeyingMaterial keys) {
-        SrtpProfile profile = SrtpProfile.fromDtlsId(keys.profile().id());
-        srtpOut = new SrtpContext(new SrtpKeys(keys.protectKey(t.localRole()), keys.protectSalt(t.localRole()),
-                profile));
-        srtpIn = new SrtpContext(new SrtpKeys(keys.unprotectKey(t.localRole()), keys.unprotectSalt(t.localRole()),
-                profile));
+        srtp = SessionSrtp.of(keys, t.localRole());
+        SrtpProfile profile = srtp.profile();
+        srtpOut = srtp.out();
+        srtpIn = srtp.in();
         state = "CONNECTED";
         connectedNanos = System.nanoTime();
         windowStartNanos = connectedNanos;
@@ -388,16 +384,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
     /** SRTCP-protects and sends one compound RTCP packet. */
     @Override
     public void sendRtcp(byte[] compound) {
-        WebRtcTransport t = transport;
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.heapBuffer(compound.length + srtpOut.profile().rtcpOverhead());
-        try {
-            buf.writeBytes(compound);
-            srtpOut.protectRtcp(buf);
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
-        }
-        t.send(buf);
+        transport.send(srtp.protectRtcp(compound));
     }
 
     @Override
@@ -432,8 +419,7 @@ public final class WhepSession implements WebRtcTransport.Listener, MediaSink, S
 
     String iceTransport() {
         WebRtcTransport t = transport;
-        return t == null ? "" : t.remoteEndpoint().map(e -> e.protocol() == IceTransportProtocol.TCP ? "tcp" : "udp")
-                .orElse("");
+        return t == null ? "" : t.iceProtocol();
     }
 
     public WhepSessionInfo info() {

@@ -2,7 +2,6 @@ package io.livegate.whip.session;
 
 import io.livegate.media.Payload;
 import io.livegate.rtc.dtls.SrtpKeyingMaterial;
-import io.livegate.rtc.ice.IceTransportProtocol;
 import io.livegate.rtc.rtcp.Goodbye;
 import io.livegate.rtc.rtcp.RtcpPacket;
 import io.livegate.rtc.rtcp.RtcpPackets;
@@ -12,8 +11,9 @@ import io.livegate.rtc.rtp.codec.DepacketizerLimits;
 import io.livegate.rtc.sdp.CodecPreference;
 import io.livegate.rtc.sdp.ExtensionUri;
 import io.livegate.rtc.sdp.NegotiatedMedia;
+import io.livegate.rtc.signaling.ResourceSessions;
+import io.livegate.rtc.signaling.SessionSrtp;
 import io.livegate.rtc.srtp.SrtpContext;
-import io.livegate.rtc.srtp.SrtpKeys;
 import io.livegate.rtc.srtp.SrtpProfile;
 import io.livegate.rtc.transport.WebRtcTransport;
 import io.livegate.router.Publisher;
@@ -23,7 +23,6 @@ import io.livegate.whip.WhipSessionInfo;
 import io.livegate.whip.media.LipSync;
 import io.livegate.whip.media.WhipPublisher;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.ScheduledFuture;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,6 +80,7 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
     private int twccExtensionId = -1;
     private SrtpContext srtpIn;
     private SrtpContext srtpOut;
+    private SessionSrtp srtp;
     private ScheduledFuture<?> timer;
     private long lastRtpNanos;
     private volatile long packetsIn;
@@ -102,7 +102,7 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
         this.remoteAddress = remoteAddress;
         this.config = config;
         this.onClosed = onClosed;
-        this.etag = "\"" + Long.toHexString(ThreadLocalRandom.current().nextLong()) + "\"";
+        this.etag = ResourceSessions.newEtag();
     }
 
     /**
@@ -212,11 +212,10 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
 
     @Override
     public void onConnected(WebRtcTransport t, SrtpKeyingMaterial keys) {
-        SrtpProfile profile = SrtpProfile.fromDtlsId(keys.profile().id());
-        srtpIn = new SrtpContext(new SrtpKeys(keys.unprotectKey(t.localRole()), keys.unprotectSalt(t.localRole()),
-                profile));
-        srtpOut = new SrtpContext(new SrtpKeys(keys.protectKey(t.localRole()), keys.protectSalt(t.localRole()),
-                profile));
+        srtp = SessionSrtp.of(keys, t.localRole());
+        SrtpProfile profile = srtp.profile();
+        srtpIn = srtp.in();
+        srtpOut = srtp.out();
         state = "CONNECTED";
         long now = System.nanoTime();
         lastRtpNanos = now;
@@ -431,16 +430,7 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
 
     /** SRTCP-protects and sends one compound packet. */
     private void sendRtcp(byte[] compound) {
-        WebRtcTransport t = transport;
-        ByteBuf buf = PooledByteBufAllocator.DEFAULT.heapBuffer(compound.length + srtpOut.profile().rtcpOverhead());
-        try {
-            buf.writeBytes(compound);
-            srtpOut.protectRtcp(buf);
-        } catch (RuntimeException e) {
-            buf.release();
-            throw e;
-        }
-        t.send(buf);
+        transport.send(srtp.protectRtcp(compound));
     }
 
     @Override
@@ -471,8 +461,7 @@ public final class WhipSession implements WebRtcTransport.Listener, PublisherCon
 
     String iceTransport() {
         WebRtcTransport t = transport;
-        return t == null ? "" : t.remoteEndpoint().map(e -> e.protocol() == IceTransportProtocol.TCP ? "tcp" : "udp")
-                .orElse("");
+        return t == null ? "" : t.iceProtocol();
     }
 
     /** This publisher for the API; counters are read without locking (approximate while it runs). */

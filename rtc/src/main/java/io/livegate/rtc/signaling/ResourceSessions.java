@@ -28,6 +28,11 @@ public final class ResourceSessions<S> {
         return HexFormat.of().formatHex(b);
     }
 
+    /** A new entity-tag for a session's ICE state (RFC 9725 4.3.1): a quoted random 64-bit hex string. */
+    public static String newEtag() {
+        return "\"" + Long.toHexString(RANDOM.nextLong()) + "\"";
+    }
+
     /**
      * Adds a session.
      *

@@ -12,6 +12,7 @@ import io.livegate.rtc.ice.IceCandidate;
 import io.livegate.rtc.ice.IceCheckResult;
 import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.ice.IceLiteAgent;
+import io.livegate.rtc.ice.IceTransportProtocol;
 import io.livegate.rtc.ice.RemoteEndpoint;
 import io.livegate.rtc.stun.StunAttribute;
 import io.livegate.rtc.stun.StunCredentials;
@@ -205,6 +206,11 @@ public final class WebRtcTransport {
     /** The pair media flows on: the nominated one, else the last that passed a check. */
     public Optional<RemoteEndpoint> remoteEndpoint() {
         return Optional.ofNullable(currentPath());
+    }
+
+    /** {@code udp} or {@code tcp} for the pair media flows on, "" before there is one (API and log lines). */
+    public String iceProtocol() {
+        return remoteEndpoint().map(e -> e.protocol() == IceTransportProtocol.TCP ? "tcp" : "udp").orElse("");
     }
 
     /** The SRTP keys once connected. */

@@ -11,9 +11,8 @@ import io.livegate.rtc.ice.IceCredentials;
 import io.livegate.rtc.rtcp.RtcpPacket;
 import io.livegate.rtc.rtcp.RtcpPackets;
 import io.livegate.rtc.rtp.RtpPacket;
+import io.livegate.rtc.signaling.SessionSrtp;
 import io.livegate.rtc.srtp.SrtpContext;
-import io.livegate.rtc.srtp.SrtpKeys;
-import io.livegate.rtc.srtp.SrtpProfile;
 import io.livegate.rtc.stun.StunAttribute;
 import io.livegate.rtc.stun.StunCredentials;
 import io.livegate.rtc.stun.StunMessage;
@@ -27,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
 
 /**
  * A WebRTC peer in Java for loopback tests of WHIP and WHEP, standing in for a browser: it takes the server's SDP
@@ -40,13 +40,6 @@ public final class WebRtcTestPeer implements AutoCloseable {
     /** Gets each received datagram that is not DTLS; {@code buf} is reused after the call returns. */
     public interface DatagramHandler {
         void onDatagram(byte[] buf, int len);
-    }
-
-    /** Gets what {@link #decrypting} unprotected, on the reader thread. */
-    public interface MediaHandler {
-        void onRtp(RtpPacket packet);
-
-        void onRtcp(List<RtcpPacket> compound);
     }
 
     /** Large enough for a burst of a few hundred packets at once (a GOP-cache start) without kernel drops. */
@@ -112,11 +105,9 @@ public final class WebRtcTestPeer implements AutoCloseable {
         check();
         SrtpKeyingMaterial km = DtlsHandshake.run(DtlsRole.CLIENT, certificate, fp, dtls, DtlsConfig.DEFAULTS)
                 .keyingMaterial();
-        SrtpProfile profile = SrtpProfile.fromDtlsId(km.profile().id());
-        srtpOut = new SrtpContext(new SrtpKeys(km.protectKey(DtlsRole.CLIENT), km.protectSalt(DtlsRole.CLIENT),
-                profile));
-        srtpIn = new SrtpContext(new SrtpKeys(km.unprotectKey(DtlsRole.CLIENT), km.unprotectSalt(DtlsRole.CLIENT),
-                profile));
+        SessionSrtp srtp = SessionSrtp.of(km, DtlsRole.CLIENT);
+        srtpOut = srtp.out();
+        srtpIn = srtp.in();
         if (handler instanceof Decrypting d) {
             d.keysReady();
         }
@@ -153,11 +144,12 @@ public final class WebRtcTestPeer implements AutoCloseable {
     }
 
     /**
-     * A handler that unprotects SRTP and SRTCP datagrams (RFC 7983 first byte 128-191) for {@code media}, and with
-     * {@code rtcpOnly} skips RTP; others (STUN answers) are dropped. Pass it to {@link #onDatagram}.
+     * A handler that unprotects SRTP and SRTCP datagrams (RFC 7983 first byte 128-191) and hands them to {@code rtp}
+     * and {@code rtcp} on the reader thread; with {@code rtcpOnly} RTP is skipped; others (STUN answers) are
+     * dropped. Pass it to {@link #onDatagram}.
      */
-    public DatagramHandler decrypting(MediaHandler media, boolean rtcpOnly) {
-        return new Decrypting(media, rtcpOnly);
+    public DatagramHandler decrypting(Consumer<RtpPacket> rtp, Consumer<List<RtcpPacket>> rtcp, boolean rtcpOnly) {
+        return new Decrypting(rtp, rtcp, rtcpOnly);
     }
 
     /** The value of the first line of {@code sdp} starting with {@code prefix}. */
@@ -171,13 +163,15 @@ public final class WebRtcTestPeer implements AutoCloseable {
     }
 
     private final class Decrypting implements DatagramHandler {
-        private final MediaHandler media;
+        private final Consumer<RtpPacket> rtp;
+        private final Consumer<List<RtcpPacket>> rtcp;
         private final boolean rtcpOnly;
         /** Datagrams that arrived before our side of DTLS finished; null once the keys exist. */
         private List<byte[]> early = new ArrayList<>();
 
-        Decrypting(MediaHandler media, boolean rtcpOnly) {
-            this.media = media;
+        Decrypting(Consumer<RtpPacket> rtp, Consumer<List<RtcpPacket>> rtcp, boolean rtcpOnly) {
+            this.rtp = rtp;
+            this.rtcp = rtcp;
             this.rtcpOnly = rtcpOnly;
         }
 
@@ -207,10 +201,10 @@ public final class WebRtcTestPeer implements AutoCloseable {
             int pt = d[1] & 0xFF;
             if (pt >= 192 && pt <= 223) {
                 int n = srtpIn.unprotectRtcp(d, 0, d.length);
-                media.onRtcp(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
+                rtcp.accept(RtcpPackets.parseCompound(Arrays.copyOf(d, n)));
             } else {
                 int n = srtpIn.unprotectRtp(d, 0, d.length);
-                media.onRtp(RtpPacket.parse(d, 0, n));
+                rtp.accept(RtpPacket.parse(d, 0, n));
             }
         }
     }
