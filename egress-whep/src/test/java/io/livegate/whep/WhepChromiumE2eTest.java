@@ -1,19 +1,12 @@
 package io.livegate.whep;
 
-import io.livegate.testing.Commands;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.livegate.rtc.testing.NetnsRunner;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,35 +33,18 @@ class WhepChromiumE2eTest {
     @TempDir
     Path dir;
 
-    private String ns;
-    private Process server;
-    private final List<String> serverOut = new ArrayList<>();
+    private NetnsRunner netns;
 
     @BeforeEach
     void setUp() throws Exception {
-        installPlayer();
-        ns = "lg-whep-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        Commands.run(dir, List.of("ip", "netns", "add", ns));
-        Commands.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        NetnsRunner.installNodeClient(JS, Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep"),
+                "package.json", "whep-check.mjs");
+        netns = new NetnsRunner("lg-whep", dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (server != null) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Commands.run(dir, List.of("ip", "netns", "del", ns));
-    }
-
-    private static synchronized void installPlayer() throws Exception {
-        Files.createDirectories(JS);
-        for (String f : List.of("package.json", "whep-check.mjs")) {
-            Files.copy(Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep", f), JS.resolve(f),
-                    StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
-            Commands.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
+        netns.close();
     }
 
     @Test
@@ -103,50 +79,20 @@ class WhepChromiumE2eTest {
     }
 
     private String play(String audio, String transport, boolean serverOffer) throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        server = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp,
-                "-Dio.netty.leakDetection.level=paranoid", "--enable-native-access=ALL-UNNAMED", "-Dlogback.configurationFile=" + Path.of("src", "test",
-                        "resources", "logback-test.xml").toAbsolutePath(),
-                WhepTestServer.class.getName(), dir.toString(), "640", "360", audio, transport)
-                .redirectError(dir.resolve("server.log").toFile()).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                for (String l; (l = lines.readLine()) != null; ) {
-                    synchronized (serverOut) {
-                        serverOut.add(l);
-                    }
-                    if (l.startsWith("READY ")) {
-                        ready.complete(l.substring(6).trim());
-                    }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("server exited"));
-        });
-        String origin;
-        try {
-            origin = ready.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("server did not start: " + Files.readString(dir.resolve("server.log")), e);
-        }
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, "node", "whep-check.mjs"));
+        NetnsRunner.TestServer server = netns.startServer(WhepTestServer.class, dir.toString(), "640", "360", audio,
+                transport);
+        String origin = server.awaitReady();
+        List<String> cmd = new ArrayList<>(List.of("node", "whep-check.mjs"));
         if (serverOffer) {
             cmd.add("--server-offer");
         }
         cmd.addAll(List.of(origin, "live/cam1", "7"));
-        Process node = new ProcessBuilder(cmd).directory(JS.toFile()).redirectErrorStream(true).start();
+        Process node = netns.start(JS, cmd);
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        server.getOutputStream().close(); // the server prints its sessions and exits
-        server.waitFor(15, TimeUnit.SECONDS);
-        reader.join(5000);
-        String log = Files.readString(dir.resolve("server.log"));
-        LOG.info("chromium {} {}:\n{}\nserver:\n{}\n{}", audio, transport, out, String.join("\n", serverOut),
+        server.finish(); // the server prints its sessions and exits
+        String log = server.log();
+        LOG.info("chromium {} {}:\n{}\nserver:\n{}\n{}", audio, transport, out, String.join("\n", server.output()),
                 log.lines().filter(l -> l.contains("whep")).reduce("", (a, b) -> a + b + "\n"));
         String summary = out.lines().filter(l -> l.startsWith("{\"summary\"")).findFirst()
                 .orElseThrow(() -> new AssertionError("no summary:\n" + out + "\nserver log:\n" + log));

@@ -2,18 +2,10 @@ package io.livegate.whip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.livegate.testing.Commands;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
+import io.livegate.rtc.testing.NetnsRunner;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -42,83 +34,30 @@ class WhipChromiumE2eTest {
     @TempDir
     Path dir;
 
-    private String ns;
-    private Process server;
-    private final List<String> serverOut = new ArrayList<>();
+    private NetnsRunner netns;
 
     @BeforeEach
     void setUp() throws Exception {
-        installPublisher();
-        ns = "lg-whip-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
-        Commands.run(dir, List.of("ip", "netns", "add", ns));
-        Commands.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
+        NetnsRunner.installNodeClient(JS, Path.of("src", "test", "js"), "package.json", "whip-check.mjs");
+        netns = new NetnsRunner("lg-whip", dir);
     }
 
     @AfterEach
     void tearDown() throws Exception {
-        if (server != null) {
-            server.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Commands.run(dir, List.of("ip", "netns", "del", ns));
-    }
-
-    private static synchronized void installPublisher() throws Exception {
-        Files.createDirectories(JS);
-        for (String f : List.of("package.json", "whip-check.mjs")) {
-            Files.copy(Path.of("src", "test", "js", f), JS.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(JS.resolve("node_modules/playwright-core"))) {
-            Commands.run(JS, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
+        netns.close();
     }
 
     @Test
     void chromiumPublishesH264AndOpus() throws Exception {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        server = new ProcessBuilder("ip", "netns", "exec", ns, java, "-cp", cp,
-                "-Dio.netty.leakDetection.level=paranoid", "--enable-native-access=ALL-UNNAMED",
-                "-Dlogback.configurationFile="
-                        + Path.of("src", "test", "resources", "logback-test.xml").toAbsolutePath(),
-                WhipTestServer.class.getName())
-                .redirectError(dir.resolve("server.log").toFile()).start();
-        BufferedReader lines = new BufferedReader(new InputStreamReader(server.getInputStream(),
-                StandardCharsets.UTF_8));
-        CompletableFuture<String> ready = new CompletableFuture<>();
-        Thread reader = Thread.ofPlatform().daemon().start(() -> {
-            try {
-                for (String l; (l = lines.readLine()) != null; ) {
-                    synchronized (serverOut) {
-                        serverOut.add(l);
-                    }
-                    if (l.startsWith("READY ")) {
-                        ready.complete(l.substring(6).trim());
-                    }
-                }
-            } catch (IOException e) {
-                ready.completeExceptionally(e);
-            }
-            ready.completeExceptionally(new IllegalStateException("server exited"));
-        });
-        String origin;
-        try {
-            origin = ready.get(60, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError("server did not start: " + Files.readString(dir.resolve("server.log")), e);
-        }
-        Process node = new ProcessBuilder("ip", "netns", "exec", ns, "node", "whip-check.mjs", origin, "live/cam1",
-                "5", "640", "360").directory(JS.toFile()).redirectErrorStream(true).start();
+        NetnsRunner.TestServer server = netns.startServer(WhipTestServer.class);
+        String origin = server.awaitReady();
+        Process node = netns.start(JS, List.of("node", "whip-check.mjs", origin, "live/cam1", "5", "640", "360"));
         String out = new String(node.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(node.waitFor(60, TimeUnit.SECONDS)).isTrue();
         Thread.sleep(300); // the DELETE's close runs on the server's event loop
-        server.getOutputStream().close(); // the server prints what the bus got and exits
-        server.waitFor(15, TimeUnit.SECONDS);
-        reader.join(5000);
-        String log = Files.readString(dir.resolve("server.log"));
-        String got;
-        synchronized (serverOut) {
-            got = String.join("\n", serverOut);
-        }
+        server.finish(); // the server prints what the bus got and exits
+        String log = server.log();
+        String got = String.join("\n", server.output());
         LOG.info("chromium:\n{}\nserver:\n{}\n{}", out, got,
                 log.lines().filter(l -> l.contains("whip")).reduce("", (a, b) -> a + b + "\n"));
         String summary = out.lines().filter(l -> l.startsWith("{\"summary\"")).findFirst()
