@@ -1,36 +1,27 @@
 package io.livegate.whep;
 
 import io.livegate.media.Frame;
-import io.livegate.rtc.transport.WebRtcConfig;
+import io.livegate.rtc.testing.LoopbackServers;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.router.PublishRequest;
 import io.livegate.router.Publisher;
 import io.livegate.router.StreamRouter;
 import io.livegate.transcode.OpusTranscoding;
 import io.livegate.transcode.TranscodeConfig;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -59,11 +50,7 @@ public final class WhepTestServer {
 
         StreamRouter router = new StreamRouter();
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        InetAddress lo = InetAddress.getByName("127.0.0.1");
-        WebRtcPort port = new WebRtcPort(WebRtcConfig.DEFAULTS.withBindHost("127.0.0.1").withPort(0)
-                .withAdvertisedAddresses(List.of(lo)).withIceTcp(true)
-                .withDtlsHandshakeTimeout(Duration.ofSeconds(5)), group);
-        port.start();
+        WebRtcPort port = LoopbackServers.webRtcPort(group);
         WhepConfig config = WhepConfig.DEFAULTS.withIceServers(List.of("stun:127.0.0.1:3478"));
         OpusTranscoding opusTranscoding = opus ? null : new OpusTranscoding(TranscodeConfig.DEFAULTS, router);
         WhepEgress egress = new WhepEgress(tcpOnly ? config.withTcpOnly(true) : config, router, port, opusTranscoding);
@@ -74,21 +61,11 @@ public final class WhepTestServer {
         publisher.setTrack(media.audio);
         Thread feeder = Thread.ofPlatform().daemon().name("feeder").start(() -> feed(publisher, media));
 
-        Channel http = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
-                                new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-                                        if (!egress.handle(ctx, req)) {
-                                            other(ctx, req, egress);
-                                        }
-                                    }
-                                });
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
+        Channel http = LoopbackServers.http(group, (ctx, req) -> {
+            if (!egress.handle(ctx, req)) {
+                other(ctx, req, egress);
+            }
+        });
         int httpPort = ((InetSocketAddress) http.localAddress()).getPort();
         System.out.println("READY http://127.0.0.1:" + httpPort);
         System.out.flush();

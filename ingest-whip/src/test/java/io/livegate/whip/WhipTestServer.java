@@ -4,32 +4,21 @@ import io.livegate.codec.h264.H264Sps;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Track;
-import io.livegate.rtc.transport.WebRtcConfig;
+import io.livegate.rtc.testing.LoopbackServers;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.router.StreamRouter;
-import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
-import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.HttpVersion;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -49,27 +38,14 @@ public final class WhipTestServer {
         StreamRouter router = new StreamRouter();
         RecordingRegistry registry = new RecordingRegistry(router);
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(2, NioIoHandler.newFactory());
-        WebRtcPort port = new WebRtcPort(WebRtcConfig.DEFAULTS.withBindHost("127.0.0.1").withPort(0)
-                .withAdvertisedAddresses(List.of(InetAddress.getByName("127.0.0.1"))).withIceTcp(true)
-                .withDtlsHandshakeTimeout(Duration.ofSeconds(5)), group);
-        port.start();
+        WebRtcPort port = LoopbackServers.webRtcPort(group);
         WhipIngest ingest = new WhipIngest(WhipConfig.DEFAULTS, registry, port);
-        Channel http = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
-                .childHandler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(64 * 1024),
-                                new SimpleChannelInboundHandler<FullHttpRequest>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest req) {
-                                        if (!ingest.handle(ctx, req)) {
-                                            page(ctx);
-                                        }
-                                    }
-                                });
-                    }
-                }).bind("127.0.0.1", 0).sync().channel();
-        System.out.println("READY http://127.0.0.1:" + ((InetSocketAddress) http.localAddress()).getPort());
+        Channel http = LoopbackServers.http(group, (ctx, req) -> {
+            if (!ingest.handle(ctx, req)) {
+                page(ctx);
+            }
+        });
+        System.out.println("READY " + LoopbackServers.origin(http));
         System.out.flush();
         while (System.in.read() >= 0) {
             // the parent closes stdin to stop us
