@@ -12,6 +12,8 @@ import io.livegate.gateway.http.HttpRoute;
 import io.livegate.gateway.http.HttpServer;
 import io.livegate.gateway.metrics.BusMetrics;
 import io.livegate.gateway.metrics.MetricsEndpoint;
+import io.livegate.gateway.pages.PagesRoute;
+import io.livegate.gateway.pages.PublishHints;
 import io.livegate.hls.HlsEgress;
 import io.livegate.rtc.transport.WebRtcPort;
 import io.livegate.transcode.OpusTranscoding;
@@ -123,6 +125,12 @@ public final class Gateway implements AutoCloseable {
             }
             if (whip != null) {
                 routes.add(whip::handle);
+            }
+            if (config.pages().enabled()) {
+                // Last: the pages keep to their own prefixes and leave every stream URL to the modules above.
+                routes.add(new PagesRoute(new PublishHints(rtmp == null ? -1 : rtmp.port(),
+                        rtmp == null ? -1 : rtmp.tlsPort(), srt == null ? -1 : srt.port(), whip != null, whep != null,
+                        hls != null)));
             }
             HttpRequestRouter httpRouter = new HttpRequestRouter(routes, responses);
             http = new HttpServer(config.http().host(), config.http().port(), group,
