@@ -32,7 +32,9 @@ let code = 1;
 try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error('[page]', m.text()));
-  await page.goto(origin + '/'); // any page at the server's origin: Chromium gathers candidates only on http origins
+  // Any page at the server's origin (Chromium gathers candidates only on http origins), but not a built-in page:
+  // their Content-Security-Policy forbids the script tag added below. Unknown paths get a plain JSON 404.
+  await page.goto(origin + '/__lg_latency/');
   await page.addScriptTag({ content: lib });
   await page.exposeFunction('report', (line) => console.log(line));
   const sessions = [];
