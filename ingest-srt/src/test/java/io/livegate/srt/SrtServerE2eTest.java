@@ -273,9 +273,11 @@ class SrtServerE2eTest {
             await().atMost(Duration.ofSeconds(5)).until(() -> sub.framesOf(0).size() > 5);
 
             // 1. not MPEG-TS at all: random bytes are refused after the resync limit, only that session closes
-            try (ExternalProcess garbage = ExternalProcess.shell("slt-garbage", "head -c 400000 /dev/urandom | "
-                    + "exec srt-live-transmit -a no -q file://con 'srt://127.0.0.1:" + server.port()
-                    + "?streamid=live/garbage'")) {
+            // Fed over ~2 s: srt-live-transmit drops what it reads before its connection is up, and on a loaded
+            // machine a one-shot input can be gone by then (the session then sits there with 0 bytes).
+            try (ExternalProcess garbage = ExternalProcess.shell("slt-garbage", "for i in $(seq 40); do "
+                    + "head -c 10000 /dev/urandom; sleep 0.05; done | exec srt-live-transmit -a no -q file://con "
+                    + "'srt://127.0.0.1:" + server.port() + "?streamid=live/garbage'")) {
                 await().atMost(Duration.ofSeconds(5)).until(() -> router.find("live/garbage").isPresent());
                 await().atMost(Duration.ofSeconds(5)).until(() -> server.sessions().stream()
                         .noneMatch(i -> i.path().equals("live/garbage")));
