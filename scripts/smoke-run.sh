@@ -22,7 +22,9 @@ for _ in $(seq 1 300); do
 done
 ready_ms=$(( ($(date +%s%N) - start) / 1000000 ))
 curl -fsS "http://127.0.0.1:$PORT/healthz" >/dev/null || { cat "$LOG"; echo "smoke: /healthz never answered" >&2; exit 1; }
-curl -fsS "http://127.0.0.1:$PORT/metrics" | grep -q '^livegate_streams ' || { echo "smoke: /metrics lacks livegate_streams" >&2; exit 1; }
+# Read it whole first: `curl | grep -q` under pipefail fails whenever grep stops reading before curl is done.
+metrics=$(curl -fsS "http://127.0.0.1:$PORT/metrics") || { echo "smoke: /metrics failed" >&2; exit 1; }
+grep -q '^livegate_streams ' <<<"$metrics" || { echo "smoke: /metrics lacks livegate_streams" >&2; exit 1; }
 kill -TERM "$PID"
 code=0; wait "$PID" || code=$?
 grep -q 'msg="gateway stopped"' "$LOG" || { cat "$LOG"; echo "smoke: no clean stop logged" >&2; exit 1; }
