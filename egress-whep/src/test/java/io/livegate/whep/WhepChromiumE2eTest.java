@@ -3,6 +3,7 @@ package io.livegate.whep;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livegate.rtc.testing.NetnsRunner;
+import io.livegate.testing.Netns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class WhepChromiumE2eTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        NetnsRunner.installNodeClient(JS, Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep"),
+        Netns.installNodeClient(JS, Path.of(System.getProperty("livegate.repo.root"), "test-clients", "whep"),
                 "package.json", "whep-check.mjs");
         netns = new NetnsRunner("lg-whep", dir);
     }

@@ -4,6 +4,7 @@ import static io.livegate.gateway.NamespacedGateway.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.livegate.testing.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,7 +36,7 @@ class GatewayWhepE2eTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        NamespacedGateway.installNodeClient(JS, NamespacedGateway.repoRoot().resolve("test-clients/whep"),
+        Netns.installNodeClient(JS, NamespacedGateway.repoRoot().resolve("test-clients/whep"),
                 "package.json", "whep-check.mjs");
         gw = new NamespacedGateway("lg-gw", dir);
     }

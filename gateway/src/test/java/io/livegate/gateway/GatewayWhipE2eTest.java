@@ -4,6 +4,7 @@ import static io.livegate.gateway.NamespacedGateway.number;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.livegate.testing.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -39,9 +40,9 @@ class GatewayWhipE2eTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        NamespacedGateway.installNodeClient(WHEP_JS, NamespacedGateway.repoRoot().resolve("test-clients/whep"),
+        Netns.installNodeClient(WHEP_JS, NamespacedGateway.repoRoot().resolve("test-clients/whep"),
                 "package.json", "whep-check.mjs");
-        NamespacedGateway.installNodeClient(WHIP_JS, NamespacedGateway.repoRoot().resolve("ingest-whip/src/test/js"),
+        Netns.installNodeClient(WHIP_JS, NamespacedGateway.repoRoot().resolve("ingest-whip/src/test/js"),
                 "package.json", "whip-check.mjs");
         gw = new NamespacedGateway("lg-gwwhip", dir);
     }

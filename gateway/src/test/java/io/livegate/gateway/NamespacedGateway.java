@@ -2,15 +2,12 @@ package io.livegate.gateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.livegate.testing.Commands;
+import io.livegate.testing.Netns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,30 +25,13 @@ public final class NamespacedGateway implements AutoCloseable {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final String ns;
+    private final Netns ns;
     private final Path logDir;
-    private final List<Process> processes = new ArrayList<>();
 
     /** Creates the namespace {@code prefix-<random>}; logs of what runs in it go to {@code logDir}. */
     public NamespacedGateway(String prefix, Path logDir) throws IOException, InterruptedException {
-        this.ns = prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 20));
+        this.ns = new Netns(prefix);
         this.logDir = logDir;
-        Commands.run(Path.of("."), List.of("ip", "netns", "add", ns));
-        Commands.run(Path.of("."), List.of("ip", "-n", ns, "link", "set", "lo", "up"));
-    }
-
-    /**
-     * Copies a Node.js client ({@code files}, one of them its package.json) from {@code from} to {@code to} and
-     * installs its dependencies there once.
-     */
-    public static synchronized void installNodeClient(Path to, Path from, String... files) throws Exception {
-        Files.createDirectories(to);
-        for (String f : files) {
-            Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(to.resolve("node_modules/playwright-core"))) {
-            Commands.run(to, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
     }
 
     /** The repository's root directory (set by the parent pom for every module's tests). */
@@ -61,15 +41,10 @@ public final class NamespacedGateway implements AutoCloseable {
 
     /** Starts a command inside the namespace; its output goes to {@code logName} in the log directory. */
     public Process start(String logName, List<String> cmd) throws IOException {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(cmd);
-        ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true)
-                .redirectOutput(logDir.resolve(logName).toFile());
+        ProcessBuilder pb = ns.command(cmd).redirectErrorStream(true).redirectOutput(logDir.resolve(logName).toFile());
         pb.environment().put("LIVEGATE_HTTP_HOST", "127.0.0.1");
         pb.environment().put("LIVEGATE_WEBRTC_ADVERTISED_ADDRESSES", "127.0.0.1");
-        Process p = pb.start();
-        processes.add(p);
-        return p;
+        return ns.start(pb);
     }
 
     /** Starts {@code LiveGate} main (this test's class path and JVM) and waits for {@code /healthz}. */
@@ -84,8 +59,8 @@ public final class NamespacedGateway implements AutoCloseable {
 
     /** GET with curl inside the namespace: the body and, on the last line, the HTTP status. */
     public String curl(String url, int seconds) throws Exception {
-        Process p = new ProcessBuilder("ip", "netns", "exec", ns, "curl", "-s", "-m", String.valueOf(seconds), "-w",
-                "\n%{http_code}", url).redirectErrorStream(true).start();
+        Process p = ns.command(List.of("curl", "-s", "-m", String.valueOf(seconds), "-w", "\n%{http_code}", url))
+                .redirectErrorStream(true).start();
         try {
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             p.waitFor(seconds + 2, TimeUnit.SECONDS);
@@ -138,9 +113,6 @@ public final class NamespacedGateway implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Commands.run(Path.of("."), List.of("ip", "netns", "del", ns));
+        ns.close();
     }
 }

@@ -3,6 +3,7 @@ package io.livegate.whip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.livegate.rtc.testing.NetnsRunner;
+import io.livegate.testing.Netns;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ class WhipChromiumE2eTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        NetnsRunner.installNodeClient(JS, Path.of("src", "test", "js"), "package.json", "whip-check.mjs");
+        Netns.installNodeClient(JS, Path.of("src", "test", "js"), "package.json", "whip-check.mjs");
         netns = new NetnsRunner("lg-whip", dir);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.livegate.gateway.NamespacedGateway;
+import io.livegate.testing.Netns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,7 +38,7 @@ class PagesE2eTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        NamespacedGateway.installNodeClient(JS, NamespacedGateway.repoRoot()
+        Netns.installNodeClient(JS, NamespacedGateway.repoRoot()
                 .resolve("gateway/src/test/resources/io/livegate/gateway/pages"), "package.json", "pages-check.mjs");
         gw = new NamespacedGateway("lg-pages", dir);
     }

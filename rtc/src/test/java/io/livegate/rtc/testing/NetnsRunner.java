@@ -1,17 +1,15 @@
 package io.livegate.rtc.testing;
 
-import io.livegate.testing.Commands;
+import io.livegate.testing.Netns;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -22,39 +20,18 @@ import java.util.concurrent.TimeUnit;
  */
 public final class NetnsRunner implements AutoCloseable {
 
-    private final String ns;
+    private final Netns ns;
     private final Path dir;
-    private final List<Process> processes = new ArrayList<>();
 
-    /** Creates the namespace {@code prefix-<random>}; commands run from and logs go to {@code dir}. */
+    /** Creates the namespace {@code prefix-<random>}; logs go to {@code dir}. */
     public NetnsRunner(String prefix, Path dir) throws IOException, InterruptedException {
-        this.ns = prefix + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(1 << 24));
+        this.ns = new Netns(prefix);
         this.dir = dir;
-        Commands.run(dir, List.of("ip", "netns", "add", ns));
-        Commands.run(dir, List.of("ip", "-n", ns, "link", "set", "lo", "up"));
-    }
-
-    /**
-     * Copies a Node.js client ({@code files}, one of them its package.json) from {@code from} to {@code to} and
-     * installs its dependencies there once.
-     */
-    public static synchronized void installNodeClient(Path to, Path from, String... files) throws Exception {
-        Files.createDirectories(to);
-        for (String f : files) {
-            Files.copy(from.resolve(f), to.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-        }
-        if (!Files.isDirectory(to.resolve("node_modules/playwright-core"))) {
-            Commands.run(to, List.of("npm", "install", "--no-audit", "--no-fund", "--loglevel=error"));
-        }
     }
 
     /** Starts {@code cmd} in the namespace from {@code workDir}, stdout and stderr merged. */
     public Process start(Path workDir, List<String> cmd) throws IOException {
-        List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
-        full.addAll(cmd);
-        Process p = new ProcessBuilder(full).directory(workDir.toFile()).redirectErrorStream(true).start();
-        processes.add(p);
-        return p;
+        return ns.start(ns.command(cmd).directory(workDir.toFile()).redirectErrorStream(true));
     }
 
     /**
@@ -64,13 +41,12 @@ public final class NetnsRunner implements AutoCloseable {
     public TestServer startServer(Class<?> main, String... args) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns, java, "-cp", cp,
+        List<String> cmd = new ArrayList<>(List.of(java, "-cp", cp,
                 "-Dio.netty.leakDetection.level=paranoid", "--enable-native-access=ALL-UNNAMED",
                 "-Dlogback.configurationFile=" + Path.of("src", "test", "resources", "logback-test.xml")
                         .toAbsolutePath(), main.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("server.log").toFile()).start();
-        processes.add(p);
+        Process p = ns.start(ns.command(cmd).redirectError(dir.resolve("server.log").toFile()));
         return new TestServer(p, dir.resolve("server.log"));
     }
 
@@ -143,9 +119,6 @@ public final class NetnsRunner implements AutoCloseable {
     /** Stops every process started here and deletes the namespace. */
     @Override
     public void close() throws IOException, InterruptedException {
-        for (Process p : processes) {
-            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        Commands.run(dir, List.of("ip", "netns", "del", ns));
+        ns.close();
     }
 }
