@@ -33,8 +33,8 @@ try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error('[page]', m.text()));
   // Any page at the server's origin (Chromium gathers candidates only on http origins), but not a built-in page:
-  // their Content-Security-Policy forbids the script tag added below. Unknown paths get a plain JSON 404.
-  await page.goto(origin + '/__lg_latency/');
+  // their Content-Security-Policy forbids the script tag added below (and /x/ redirects to the watch page).
+  await page.goto(origin + '/healthz');
   await page.addScriptTag({ content: lib });
   await page.exposeFunction('report', (line) => console.log(line));
   const sessions = [];

@@ -28,7 +28,7 @@ let exitCode = 1;
 try {
   const page = await browser.newPage();
   page.on('console', (m) => console.error('[page]', m.text()));
-  await page.goto(origin + '/__whep_check/'); // a plain 404 at the server's origin, not a built-in page (CSP)
+  await page.goto(origin + '/healthz'); // a page at the server's origin that is not a built-in page (CSP)
   await page.exposeFunction('report', (line) => console.log(line));
   const summary = await page.evaluate(async ({ url, seconds, serverOffer }) => {
     const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
