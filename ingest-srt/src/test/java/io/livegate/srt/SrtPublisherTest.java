@@ -7,7 +7,6 @@ import io.livegate.media.Codec;
 import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Track;
-import io.livegate.router.Publisher;
 import io.livegate.srt.mpegts.ElementaryStream;
 import io.livegate.srt.mpegts.MediaUnit;
 import io.livegate.srt.mpegts.ProgramMap;
@@ -15,50 +14,20 @@ import io.livegate.srt.mpegts.StreamKind;
 import io.livegate.srt.mpegts.TsDemuxer;
 import io.livegate.srt.mpegts.TsException;
 import io.livegate.srt.mpegts.TsLimits;
+import io.livegate.testing.RecordingPublisher;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class SrtPublisherTest {
-
-    /** Records what reaches the router. */
-    static final class RecordingPublisher implements Publisher {
-        final List<Track> tracks = new ArrayList<>();
-        final List<Frame> frames = new ArrayList<>();
-
-        @Override
-        public String path() {
-            return "live/test";
-        }
-
-        @Override
-        public void setTrack(Track track) {
-            tracks.add(track);
-        }
-
-        @Override
-        public void write(Frame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    }
 
     private static final ElementaryStream AAC = new ElementaryStream(0x101, 0x0F, StreamKind.AAC_ADTS, 0, 0);
     private static final ElementaryStream H264 = new ElementaryStream(0x100, 0x1B, StreamKind.H264, 0, 0);
     private static final ElementaryStream AAC2 = new ElementaryStream(0x102, 0x0F, StreamKind.AAC_ADTS, 0, 0);
     private static final ElementaryStream MP2 = new ElementaryStream(0x103, 0x03, StreamKind.MPEG_AUDIO, 0, 0);
 
-    private final RecordingPublisher router = new RecordingPublisher();
+    private final RecordingPublisher router = new RecordingPublisher("live/test");
     private final SrtPublisher publisher = new SrtPublisher(router, "test");
 
     private static byte[] nal(int... b) {
@@ -127,7 +96,7 @@ class SrtPublisherTest {
     /** Demuxer and publisher together on any bytes: only {@link TsException} may escape. */
     @FuzzTest(maxDuration = "10s")
     void fuzzPipeline(byte[] data) {
-        RecordingPublisher r = new RecordingPublisher();
+        RecordingPublisher r = new RecordingPublisher("live/test");
         TsDemuxer d = new TsDemuxer(new TsLimits(64 * 1024, 4096, 4, 8, 32), new SrtPublisher(r, "fuzz"));
         try {
             d.feed(data, 0, data.length);

@@ -7,9 +7,8 @@ import io.livegate.media.CodecParameters;
 import io.livegate.media.Frame;
 import io.livegate.media.Payload;
 import io.livegate.media.Track;
-import io.livegate.router.Publisher;
+import io.livegate.testing.RecordingPublisher;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -22,33 +21,9 @@ class WhipPublisherTest {
     static final byte[] SPS = HexFormat.of().parseHex("6742c00dd90141fb0110000003001000000303c0f142a480");
     static final byte[] PPS = HexFormat.of().parseHex("68cb83cb20");
 
-    private final List<Track> tracks = new ArrayList<>();
-    private final List<Frame> frames = new ArrayList<>();
-    private final Publisher bus = new Publisher() {
-        @Override
-        public String path() {
-            return "live/x";
-        }
-
-        @Override
-        public void setTrack(Track track) {
-            tracks.add(track);
-        }
-
-        @Override
-        public void write(Frame frame) {
-            frames.add(frame);
-        }
-
-        @Override
-        public boolean isActive() {
-            return true;
-        }
-
-        @Override
-        public void close() {
-        }
-    };
+    private final RecordingPublisher bus = new RecordingPublisher("live/x");
+    private final List<Track> tracks = bus.tracks;
+    private final List<Frame> frames = bus.frames;
 
     private WhipPublisher publisher(Duration hold) {
         return new WhipPublisher(bus, new LipSync(0, hold, 100), "test");
