@@ -6,6 +6,8 @@ import io.livegate.rtc.rtcp.RtcpPacket;
 import io.livegate.rtc.rtcp.RtcpPackets;
 import io.livegate.rtc.rtcp.SenderReport;
 import io.livegate.rtc.rtp.RtpPacket;
+import io.livegate.rtc.rtp.codec.H264Depacketizer;
+import io.livegate.rtc.rtp.codec.RtpDepacketizer;
 import io.livegate.rtc.srtp.SrtpContext;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
@@ -22,8 +24,9 @@ import java.util.List;
  * <p>The source is {@code test-clients/latency/source.sh}: a 1 kHz beep starts every whole second of stream time
  * and the video has a keyframe at the same instants (fixed 1 s GOP at 30 fps, frames n mod 30 = 0, which are
  * also the flash frames). Each beep onset is found in the decoded Opus (first sample above 0.1 after 300 ms of
- * quiet) and placed on the wall clock through the audio SSRC's latest sender report; each keyframe's first
- * packet through the video SSRC's. Offset = beep - nearest keyframe (+ = audio late), within +-500 ms.
+ * quiet) and placed on the wall clock through the audio SSRC's latest sender report; each keyframe (reassembled by
+ * rtc's H.264 depacketizer) through the video SSRC's. Offset = beep - nearest keyframe (+ = audio late), within
+ * +-500 ms.
  * Prints one line per beep (seconds since start, offset ms), then a summary with the drift (least-squares
  * slope, ms per hour).
  */
@@ -43,7 +46,7 @@ public final class AvSyncProbe {
     private int audioSsrc;
     private int videoSsrc;
     private long quiet;
-    private long lastKeyframeTs = Long.MIN_VALUE;
+    private final H264Depacketizer h264 = new H264Depacketizer();
     private volatile long errors;
 
     private AvSyncProbe() throws Exception {
@@ -107,9 +110,8 @@ public final class AvSyncProbe {
             onOpus(p.payload(), ts);
         } else if (p.header().payloadType() == VIDEO_PT) {
             videoSsrc = p.header().ssrc();
-            if (ts != lastKeyframeTs && startsKeyframe(p.payload())) {
-                lastKeyframeTs = ts;
-                record(keyframes, ntpSeconds(2, ts, 90_000));
+            if (h264.push(p) instanceof RtpDepacketizer.Complete c && c.keyframe()) {
+                record(keyframes, ntpSeconds(2, c.rtpTimestamp(), 90_000));
             }
         }
     }
@@ -131,29 +133,6 @@ public final class AvSyncProbe {
                 quiet++;
             }
         }
-    }
-
-    /** An IDR slice or parameter sets at the start of this packet (single NAL, STAP-A or a first FU-A). */
-    private static boolean startsKeyframe(byte[] p) {
-        if (p.length < 2) {
-            return false;
-        }
-        int type = p[0] & 0x1F;
-        if (type == 28) {
-            return (p[1] & 0x80) != 0 && (p[1] & 0x1F) == 5;
-        }
-        if (type == 24) {
-            for (int i = 1; i + 2 < p.length; ) {
-                int size = ((p[i] & 0xFF) << 8) | (p[i + 1] & 0xFF);
-                int t = p[i + 2] & 0x1F;
-                if (t == 5 || t == 7) {
-                    return true;
-                }
-                i += 2 + size;
-            }
-            return false;
-        }
-        return type == 5 || type == 7;
     }
 
     /** The wall-clock instant (NTP seconds) the sender report of {@code i} maps {@code ts} to; NaN before one. */
